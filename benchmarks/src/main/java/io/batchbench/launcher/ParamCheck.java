@@ -1,0 +1,66 @@
+package io.batchbench.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+import io.batchbench.framework.Frameworks;
+import io.batchbench.workload.Params;
+import io.batchbench.workload.paging.PageStrategy;
+import io.batchbench.workload.paging.ScanStrategy;
+
+/**
+ * Checks the {@code -p name=values} the user gave before anything is started, so that a typo
+ * ends the run in a second with the list of valid values instead of after a database was seeded.
+ * Combinations (a depth past a particular table size) are checked by each benchmark's setup.
+ */
+final class ParamCheck {
+
+    private static final Map<String, Consumer<String>> CHECKS = new LinkedHashMap<>();
+
+    static {
+        CHECKS.put("framework", Frameworks::parse);
+        CHECKS.put("strategy", ParamCheck::anyStrategy);
+        CHECKS.put("rows", value -> Params.positive("rows", number("rows", value)));
+        CHECKS.put("pageSize", value -> Params.positive("pageSize", number("pageSize", value)));
+        CHECKS.put("depth", value -> {
+            if (number("depth", value) < 0) {
+                throw new IllegalArgumentException("depth must be 0 or more, got " + value);
+            }
+        });
+    }
+
+    private ParamCheck() {
+    }
+
+    /** Throws IllegalArgumentException with the message to print for the first bad value. */
+    static void check(CommandLineOptions options) {
+        for (Map.Entry<String, Consumer<String>> check : CHECKS.entrySet()) {
+            options.getParameter(check.getKey()).orElse(List.of()).forEach(check.getValue());
+        }
+    }
+
+    private static void anyStrategy(String value) {
+        Set<String> valid = new LinkedHashSet<>();
+        Stream.of(ScanStrategy.values()).map(ScanStrategy::label).forEach(valid::add);
+        Stream.of(PageStrategy.values()).map(PageStrategy::label).forEach(valid::add);
+        if (!valid.contains(value)) {
+            throw new IllegalArgumentException("unknown strategy '" + value + "'; valid values: "
+                    + String.join(", ", valid));
+        }
+    }
+
+    private static long number(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+}

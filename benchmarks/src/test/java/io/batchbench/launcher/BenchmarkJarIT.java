@@ -1,0 +1,180 @@
+package io.batchbench.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The shaded jar, run as users run it. The smoke test runs every benchmark once with minimal
+ * settings, so a broken benchmark, a wrong result or a failed hand-off fails the build.
+ */
+class BenchmarkJarIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PORT = Pattern.compile("batchbench: database \\w+ PostgreSQL .* at jdbc:postgresql://[^:/]+:(\\d+)/");
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void everyBenchmarkRunsOnceAndTheRunIsRecorded() throws Exception {
+        JarProcess jar = JarProcess.start(workDir, Map.of(),
+                "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-p", "rows=1000", "-p", "pageSize=100", "-p", "depth=0,900");
+
+        assertThat(jar.exitCode(Duration.ofMinutes(15))).as(jar.output()).isZero();
+
+        Path runDir = onlyRunDirectory();
+        JsonNode results = JSON.readTree(runDir.resolve("jmh.json").toFile());
+        Set<String> cells = new HashSet<>();
+        for (JsonNode result : results) {
+            String benchmark = result.get("benchmark").asText().replaceAll(".*\\.(\\w+Benchmark)\\..*", "$1");
+            cells.add(benchmark + " " + result.path("params").path("framework").asText("")
+                    + " " + result.path("params").path("strategy").asText("")
+                    + " " + result.path("params").path("depth").asText(""));
+            assertThat(result.at("/primaryMetric/score").asDouble()).as(benchmark).isPositive();
+            assertThat(result.at("/primaryMetric/rawData")).as(benchmark).isNotEmpty();
+        }
+        List<String> expected = new ArrayList<>();
+        for (String framework : List.of("jdbc", "hibernate", "jooq", "mybatis")) {
+            for (String strategy : List.of("offset", "keyset", "cursor")) {
+                expected.add("FullScanBenchmark " + framework + " " + strategy + " ");
+            }
+            for (String strategy : List.of("offset", "keyset")) {
+                expected.add("PageAtDepthBenchmark " + framework + " " + strategy + " 0");
+                expected.add("PageAtDepthBenchmark " + framework + " " + strategy + " 900");
+            }
+        }
+        expected.add("SeedWithCopyBenchmark   ");
+        expected.add("CloneTemplateBenchmark   ");
+        assertThat(cells).containsExactlyInAnyOrderElementsOf(expected);
+
+        JsonNode env = JSON.readTree(runDir.resolve("env.json").toFile());
+        assertThat(env.at("/postgres/settings/fsync").asText()).isEqualTo("on");
+        assertThat(env.at("/postgres/settings/synchronous_commit").asText()).isEqualTo("on");
+        assertThat(env.at("/postgres/settings/full_page_writes").asText()).isEqualTo("on");
+        assertThat(env.at("/versions/hibernate").asText()).isNotBlank();
+        assertThat(env.at("/java/version").asText()).isNotBlank();
+        assertThat(env.at("/runId").asText()).isEqualTo(runDir.getFileName().toString());
+        assertThat(postgresProcessesOn(port(jar.output()))).as("postgres processes left behind").isZero();
+    }
+
+    @Test
+    void onAnExternalServerTheRunDropsEverythingItCreated() throws Exception {
+        assumeLocalServer();
+        String url = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        Set<String> before = databases(url);
+        JarProcess jar = JarProcess.start(workDir, Map.of("BATCHBENCH_JDBC_URL", url, "BATCHBENCH_JDBC_USER", "postgres"),
+                "FullScan", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-p", "framework=jdbc", "-p", "strategy=keyset", "-p", "rows=500");
+
+        assertThat(jar.exitCode(Duration.ofMinutes(3))).as(jar.output()).isZero();
+        assertThat(jar.output()).contains("batchbench: database external PostgreSQL");
+        assertThat(databases(url)).isEqualTo(before);
+    }
+
+    @Test
+    void stoppingTheLauncherStopsItsForksAndItsServer() throws Exception {
+        JarProcess jar = JarProcess.start(workDir, Map.of(),
+                "FullScan", "-f", "1", "-wi", "0", "-i", "200", "-r", "1s",
+                "-p", "framework=jdbc", "-p", "strategy=offset", "-p", "rows=2000");
+        int port = awaitPort(jar, Duration.ofSeconds(60));
+        awaitOutput(jar, "Iteration   1:", Duration.ofSeconds(60));
+        List<ProcessHandle> forks = jar.process.descendants().filter(p -> p.info().command()
+                .map(command -> command.endsWith("java")).orElse(false)).toList();
+        assertThat(forks).as("the JMH fork").isNotEmpty();
+
+        jar.process.destroy(); // SIGTERM, as a CI job cancellation or kill sends; Ctrl-C runs the same hooks
+        jar.exitCode(Duration.ofSeconds(30));
+
+        awaitTrue(() -> forks.stream().noneMatch(ProcessHandle::isAlive) && postgresProcessesOn(port) == 0,
+                Duration.ofSeconds(30), "the fork and the embedded server should be gone; output:\n" + jar.output());
+    }
+
+    private Path onlyRunDirectory() throws IOException {
+        try (Stream<Path> runs = Files.list(workDir.resolve("results/runs"))) {
+            List<Path> all = runs.toList();
+            assertThat(all).hasSize(1);
+            return all.getFirst();
+        }
+    }
+
+    private static int port(String output) {
+        Matcher matcher = PORT.matcher(output);
+        assertThat(matcher.find()).as("the launcher's database line in:\n" + output).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static int awaitPort(JarProcess jar, Duration limit) throws InterruptedException {
+        awaitTrue(() -> PORT.matcher(jar.output()).find(), limit, "no database line; output:\n" + jar.output());
+        return port(jar.output());
+    }
+
+    private static void awaitOutput(JarProcess jar, String text, Duration limit) throws InterruptedException {
+        awaitTrue(() -> jar.output().contains(text), limit, "no '" + text + "'; output:\n" + jar.output());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration limit, String failure)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(failure);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Postgres processes of the server on that port: the postmaster carries the port on its command line. */
+    private static long postgresProcessesOn(int port) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine()
+                        .map(line -> line.contains("postgres") && line.contains("-p " + port))
+                        .orElse(false))
+                .count();
+    }
+
+    private static Set<String> databases(String url) throws Exception {
+        Set<String> names = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static void assumeLocalServer() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
+        } catch (IOException e) {
+            assumeTrue(false, "No PostgreSQL answers at 127.0.0.1:5432: external-server run not tested here");
+        }
+    }
+}
