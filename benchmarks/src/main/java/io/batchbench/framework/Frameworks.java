@@ -5,12 +5,14 @@ import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
+import io.batchbench.framework.hibernate.HibernateFramework;
 import io.batchbench.framework.jdbc.JdbcFramework;
 import io.batchbench.workload.Params;
 
 /** The frameworks under test, by the name the {@code framework} parameter uses. */
 public enum Frameworks {
-    JDBC(JdbcFramework::new);
+    JDBC(JdbcFramework::new),
+    HIBERNATE(HibernateFramework::new);
 
     private final BiFunction<DataSource, FrameworkSettings, Framework> factory;
 

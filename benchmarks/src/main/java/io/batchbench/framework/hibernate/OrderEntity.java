@@ -1,0 +1,80 @@
+package io.batchbench.framework.hibernate;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.hibernate.Length;
+
+import io.batchbench.workload.OrderRow;
+
+/**
+ * A row of {@code orders}, mapped to schema.sql by hand; the session factory validates the
+ * mapping against the database at boot, so a drift fails the trial instead of skewing it.
+ */
+@Entity
+@Table(name = "orders")
+public class OrderEntity {
+
+    // allocationSize matches the sequence's INCREMENT BY, so the pooled optimizer hands out 50
+    // ids per nextval and inserts can be batched (IDENTITY ids would disable JDBC batching).
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "orders_id")
+    @SequenceGenerator(name = "orders_id", sequenceName = "orders_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "customer_id", nullable = false)
+    private int customerId;
+
+    @Column(nullable = false, length = 16)
+    private String status;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal amount;
+
+    // timestamptz keeps the instant, not the offset: Hibernate reads it back normalized to UTC.
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(nullable = false, length = Length.LONG32)
+    private String note;
+
+    protected OrderEntity() {
+        // for Hibernate
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public int getCustomerId() {
+        return customerId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    OrderRow toOrderRow() {
+        return new OrderRow(id, customerId, status, amount, createdAt, note);
+    }
+}
