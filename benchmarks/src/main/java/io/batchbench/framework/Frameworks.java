@@ -7,12 +7,14 @@ import javax.sql.DataSource;
 
 import io.batchbench.framework.hibernate.HibernateFramework;
 import io.batchbench.framework.jdbc.JdbcFramework;
+import io.batchbench.framework.mybatis.MyBatisFramework;
 import io.batchbench.workload.Params;
 
 /** The frameworks under test, by the name the {@code framework} parameter uses. */
 public enum Frameworks {
     JDBC(JdbcFramework::new),
-    HIBERNATE(HibernateFramework::new);
+    HIBERNATE(HibernateFramework::new),
+    MYBATIS(MyBatisFramework::new);
 
     private final BiFunction<DataSource, FrameworkSettings, Framework> factory;
 
