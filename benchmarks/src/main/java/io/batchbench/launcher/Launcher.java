@@ -93,6 +93,8 @@ public final class Launcher {
         System.setProperty(ServerHandoff.PROPERTY, handoff.toString());
         List<String> jvmArgsAppend = new ArrayList<>(options.getJvmArgsAppend().orElse(List.of()));
         jvmArgsAppend.add("-D" + ServerHandoff.PROPERTY + "=" + handoff);
+        // Hibernate logs through JBoss Logging, which would bypass slf4j's quiet configuration.
+        jvmArgsAppend.add("-Dorg.jboss.logging.provider=slf4j");
         Options run = new OptionsBuilder()
                 .parent(options)
                 .jvmArgsAppend(jvmArgsAppend.toArray(String[]::new))
