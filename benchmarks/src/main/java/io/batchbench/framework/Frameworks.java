@@ -6,11 +6,13 @@ import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 import io.batchbench.framework.jdbc.JdbcFramework;
+import io.batchbench.framework.jooq.JooqFramework;
 import io.batchbench.workload.Params;
 
 /** The frameworks under test, by the name the {@code framework} parameter uses. */
 public enum Frameworks {
-    JDBC(JdbcFramework::new);
+    JDBC(JdbcFramework::new),
+    JOOQ(JooqFramework::new);
 
     private final BiFunction<DataSource, FrameworkSettings, Framework> factory;
 
