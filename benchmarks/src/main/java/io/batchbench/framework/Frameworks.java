@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.batchbench.framework.hibernate.HibernateFramework;
 import io.batchbench.framework.jdbc.JdbcFramework;
+import io.batchbench.framework.jooq.JooqFramework;
 import io.batchbench.framework.mybatis.MyBatisFramework;
 import io.batchbench.workload.Params;
 
@@ -14,6 +15,7 @@ import io.batchbench.workload.Params;
 public enum Frameworks {
     JDBC(JdbcFramework::new),
     HIBERNATE(HibernateFramework::new),
+    JOOQ(JooqFramework::new),
     MYBATIS(MyBatisFramework::new);
 
     private final BiFunction<DataSource, FrameworkSettings, Framework> factory;

@@ -1,0 +1,39 @@
+package io.batchbench.framework.jooq;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+import io.batchbench.framework.Framework;
+import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.paging.Paging;
+
+/** jOOQ with its generated classes, on a {@link DSLContext} that borrows connections from the trial's pool. */
+public final class JooqFramework implements Framework {
+
+    /**
+     * jOOQ's defaults except execute logging, which the manual presents as a development aid: while it
+     * is on, every query runs through a LoggerListener and a StopWatchListener even when DEBUG is off.
+     */
+    private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
+
+    private final JooqPaging paging;
+
+    public JooqFramework(DataSource dataSource, FrameworkSettings settings) {
+        DSLContext ctx = DSL.using(dataSource, SQLDialect.POSTGRES, SETTINGS);
+        this.paging = new JooqPaging(ctx, settings.cursorFetchSize());
+    }
+
+    @Override
+    public Paging<?> paging() {
+        return paging;
+    }
+
+    @Override
+    public void close() {
+        // A DSLContext on a DataSource holds no connection between queries, and the pool belongs to the trial.
+    }
+}
