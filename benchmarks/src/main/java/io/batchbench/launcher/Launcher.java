@@ -48,7 +48,8 @@ public final class Launcher {
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(args);
-        } catch (CommandLineOptionException e) {
+        } catch (CommandLineOptionException | RuntimeException e) {
+            // JMH reports some malformed values (an unknown -bm mode) as unchecked exceptions.
             System.err.println("batchbench: " + e.getMessage() + " (java -jar benchmarks.jar -h lists the options)");
             return 2;
         }
