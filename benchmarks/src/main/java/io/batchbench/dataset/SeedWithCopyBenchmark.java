@@ -1,5 +1,9 @@
 package io.batchbench.dataset;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,13 +22,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.data.OrderGenerator;
+import io.batchbench.fixtures.db.Connections;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.workload.Params;
 
 /**
- * Builds the template database of a {@code rows}-row dataset from nothing, as the first trial
- * of a size does: CREATE DATABASE, generate and COPY the rows, build the key and indexes,
- * VACUUM FREEZE ANALYZE. Seeding rate = rows / score. The harness's own cost, not a workload.
+ * Seeding a {@code rows}-row dataset, the harness's own cost before the first trial of a size:
+ * {@code copyRows} generates the rows and COPYs them into a new table (seeding rate = rows /
+ * score); {@code buildTemplate} is the whole template database as trials clone it: CREATE
+ * DATABASE, the COPY, the key and indexes, VACUUM FREEZE ANALYZE.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -39,6 +45,7 @@ public class SeedWithCopyBenchmark {
 
     private ServerHandoff handoff;
     private Datasets datasets;
+    private Connection emptyDatabase;
     private int iteration;
 
     @Setup(Level.Trial)
@@ -47,19 +54,31 @@ public class SeedWithCopyBenchmark {
         handoff = ServerHandoff.fromSystemProperty();
     }
 
-    /** Each iteration builds into a name of its own, so none finds the template already there. */
+    /** Each iteration works under names of its own, so none finds the previous one's data. */
     @Setup(Level.Iteration)
-    public void freshNames() {
-        datasets = new Datasets(handoff.server(), handoff.runId() + "_s" + iteration++);
+    public void freshDatabase() throws SQLException {
+        String runId = handoff.runId() + "_s" + iteration++;
+        datasets = new Datasets(handoff.server(), runId);
+        String empty = Datasets.PREFIX + runId + "_copy";
+        try (Connection admin = Connections.openAdmin(handoff.server()); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + empty);
+        }
+        emptyDatabase = Connections.open(handoff.server(), empty);
     }
 
     @TearDown(Level.Iteration)
-    public void dropTemplate() {
+    public void dropDatabases() throws SQLException {
+        emptyDatabase.close();
         datasets.dropAll();
     }
 
     @Benchmark
-    public String seed() {
+    public void copyRows() throws SQLException, IOException {
+        Datasets.copyRows(emptyDatabase, rows, new OrderGenerator(OrderGenerator.DEFAULT_SEED));
+    }
+
+    @Benchmark
+    public String buildTemplate() {
         return datasets.ensureTemplate(rows, OrderGenerator.DEFAULT_SEED);
     }
 }

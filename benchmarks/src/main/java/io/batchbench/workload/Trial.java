@@ -60,10 +60,6 @@ public final class Trial implements AutoCloseable {
         return framework;
     }
 
-    public TrialDatabase database() {
-        return database;
-    }
-
     /** The key of the row at 0-based position {@code position} in key order, read with plain JDBC. */
     public long idAtPosition(long position) {
         try (Connection connection = pool.getConnection();

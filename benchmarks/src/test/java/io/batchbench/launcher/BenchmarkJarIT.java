@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.batchbench.fixtures.PostgresProcesses;
+
 /**
  * The shaded jar, run as users run it. The smoke test runs every benchmark once with minimal
  * settings, so a broken benchmark, a wrong result or a failed hand-off fails the build.
@@ -52,7 +54,7 @@ class BenchmarkJarIT {
         JsonNode results = JSON.readTree(runDir.resolve("jmh.json").toFile());
         Set<String> cells = new HashSet<>();
         for (JsonNode result : results) {
-            String benchmark = result.get("benchmark").asText().replaceAll(".*\\.(\\w+Benchmark)\\..*", "$1");
+            String benchmark = result.get("benchmark").asText().replaceAll(".*\\.(\\w+Benchmark\\.\\w+)$", "$1");
             cells.add(benchmark + " " + result.path("params").path("framework").asText("")
                     + " " + result.path("params").path("strategy").asText("")
                     + " " + result.path("params").path("depth").asText(""));
@@ -62,16 +64,18 @@ class BenchmarkJarIT {
         List<String> expected = new ArrayList<>();
         for (String framework : List.of("jdbc", "hibernate", "jooq", "mybatis")) {
             for (String strategy : List.of("offset", "keyset", "cursor")) {
-                expected.add("FullScanBenchmark " + framework + " " + strategy + " ");
+                expected.add("FullScanBenchmark.fullScan " + framework + " " + strategy + " ");
             }
             for (String strategy : List.of("offset", "keyset")) {
-                expected.add("PageAtDepthBenchmark " + framework + " " + strategy + " 0");
-                expected.add("PageAtDepthBenchmark " + framework + " " + strategy + " 900");
+                expected.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 0");
+                expected.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 900");
             }
         }
-        expected.add("SeedWithCopyBenchmark   ");
-        expected.add("CloneTemplateBenchmark   ");
+        expected.add("SeedWithCopyBenchmark.copyRows   ");
+        expected.add("SeedWithCopyBenchmark.buildTemplate   ");
+        expected.add("CloneTemplateBenchmark.cloneTemplate   ");
         assertThat(cells).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(results.size()).as("one result per cell").isEqualTo(expected.size());
 
         JsonNode env = JSON.readTree(runDir.resolve("env.json").toFile());
         assertThat(env.at("/postgres/settings/fsync").asText()).isEqualTo("on");
@@ -80,7 +84,7 @@ class BenchmarkJarIT {
         assertThat(env.at("/versions/hibernate").asText()).isNotBlank();
         assertThat(env.at("/java/version").asText()).isNotBlank();
         assertThat(env.at("/runId").asText()).isEqualTo(runDir.getFileName().toString());
-        assertThat(postgresProcessesOn(port(jar.output()))).as("postgres processes left behind").isZero();
+        assertThat(PostgresProcesses.on(port(jar.output()))).as("postgres processes left behind").isZero();
     }
 
     @Test
@@ -111,7 +115,7 @@ class BenchmarkJarIT {
         jar.process.destroy(); // SIGTERM, as a CI job cancellation or kill sends; Ctrl-C runs the same hooks
         jar.exitCode(Duration.ofSeconds(30));
 
-        awaitTrue(() -> forks.stream().noneMatch(ProcessHandle::isAlive) && postgresProcessesOn(port) == 0,
+        awaitTrue(() -> forks.stream().noneMatch(ProcessHandle::isAlive) && PostgresProcesses.on(port) == 0,
                 Duration.ofSeconds(30), "the fork and the embedded server should be gone; output:\n" + jar.output());
     }
 
@@ -149,14 +153,6 @@ class BenchmarkJarIT {
         }
     }
 
-    /** Postgres processes of the server on that port: the postmaster carries the port on its command line. */
-    private static long postgresProcessesOn(int port) {
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine()
-                        .map(line -> line.contains("postgres") && line.contains("-p " + port))
-                        .orElse(false))
-                .count();
-    }
 
     private static Set<String> databases(String url) throws Exception {
         Set<String> names = new HashSet<>();

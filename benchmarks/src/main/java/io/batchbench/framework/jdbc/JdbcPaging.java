@@ -78,26 +78,18 @@ final class JdbcPaging implements Paging<OrderRow> {
 
     @Override
     public List<OrderRow> pageOffset(long offset, int pageSize) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement page = connection.prepareStatement(OFFSET_PAGE)) {
+        return page(OFFSET_PAGE, pageSize, page -> {
             page.setInt(1, pageSize);
             page.setLong(2, offset);
-            return list(page, pageSize);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     @Override
     public List<OrderRow> pageKeyset(long afterId, int pageSize) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement page = connection.prepareStatement(KEYSET_PAGE)) {
+        return page(KEYSET_PAGE, pageSize, page -> {
             page.setLong(1, afterId);
             page.setInt(2, pageSize);
-            return list(page, pageSize);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     @Override
@@ -122,14 +114,21 @@ final class JdbcPaging implements Paging<OrderRow> {
         return rows;
     }
 
-    private static List<OrderRow> list(PreparedStatement statement, int pageSize) throws SQLException {
-        List<OrderRow> rows = new ArrayList<>(pageSize);
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                rows.add(map(rs));
+    /** One page in auto-commit: a single SELECT needs no transaction around it. */
+    private List<OrderRow> page(String sql, int pageSize, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement page = connection.prepareStatement(sql)) {
+            binder.bind(page);
+            List<OrderRow> rows = new ArrayList<>(pageSize);
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(map(rs));
+                }
             }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        return rows;
     }
 
     private static OrderRow map(ResultSet rs) throws SQLException {
@@ -157,5 +156,10 @@ final class JdbcPaging implements Paging<OrderRow> {
     @FunctionalInterface
     private interface SqlWork {
         void run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 }

@@ -26,7 +26,7 @@ class JooqGeneratedCodeTest {
 
     private static final String REGENERATE = "batchbench.jooq.regenerate";
     private static final Path SOURCE_ROOT = Path.of("src", "main", "java");
-    private static final String HOW_TO_REGENERATE = "Regenerate it with\n    ./mvnw -B -o -pl benchmarks test"
+    private static final String HOW_TO_REGENERATE = "Regenerate it with\n    ./mvnw -B -pl benchmarks test"
             + " -Dtest=JooqGeneratedCodeTest -D" + REGENERATE + "=true\nthen review the diff and commit it.";
 
     @Test
