@@ -25,7 +25,9 @@ import io.batchbench.fixtures.env.EnvironmentFingerprint;
 
 /**
  * Where a run's files go: {@code results/runs/<run-id>/jmh.json} and {@code env.json} beside it,
- * unless the user chose a result file with {@code -rff}, in which case env.json goes next to that.
+ * unless the user chose a result file with {@code -rff FILE}: then the environment goes beside it
+ * as {@code FILE}'s name with {@code .env.json} instead of its extension, so that several runs
+ * written into one folder keep their own.
  *
  * @param runId      names the run folder and every database the run creates
  * @param resultFile the JMH result file
@@ -48,7 +50,12 @@ record RunFiles(String runId, Path resultFile, ResultFormatType format) {
     }
 
     Path envFile() {
-        return resultFile.resolveSibling("env.json");
+        if (resultFile.startsWith(RUNS.resolve(runId).toAbsolutePath().normalize())) {
+            return resultFile.resolveSibling("env.json");
+        }
+        String name = resultFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return resultFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".env.json");
     }
 
     /** Writes env.json: the machine, the server and its settings, the versions, and the command line. */
