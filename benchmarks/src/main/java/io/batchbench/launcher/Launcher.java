@@ -44,7 +44,7 @@ public final class Launcher {
         System.exit(run(args));
     }
 
-    static int run(String[] args) throws Exception {
+    static int run(String[] args) throws RunnerException, IOException {
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(args);
@@ -78,9 +78,16 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return runJmh(options, files, server.coordinates(), args, cleanup);
+        } catch (IOException | SQLException e) {
+            System.err.println("batchbench: could not prepare the run: " + e.getMessage());
+            return 1;
         } finally {
             cleanup.run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C or kill: the hook is running or has run.
+            }
         }
     }
 

@@ -18,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,6 @@ import io.batchbench.fixtures.PostgresProcesses;
 class BenchmarkJarIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PORT = Pattern.compile("batchbench: database \\w+ PostgreSQL .* at jdbc:postgresql://[^:/]+:(\\d+)/");
 
     @TempDir
     Path workDir;
@@ -84,7 +81,8 @@ class BenchmarkJarIT {
         assertThat(env.at("/versions/hibernate").asText()).isNotBlank();
         assertThat(env.at("/java/version").asText()).isNotBlank();
         assertThat(env.at("/runId").asText()).isEqualTo(runDir.getFileName().toString());
-        assertThat(PostgresProcesses.on(port(jar.output()))).as("postgres processes left behind").isZero();
+        assertThat(jar.databasePort()).as("the launcher's database line").isPositive();
+        assertThat(PostgresProcesses.on(jar.databasePort())).as("postgres processes left behind").isZero();
     }
 
     @Test
@@ -106,7 +104,8 @@ class BenchmarkJarIT {
         JarProcess jar = JarProcess.start(workDir, Map.of(),
                 "FullScan", "-f", "1", "-wi", "0", "-i", "200", "-r", "1s",
                 "-p", "framework=jdbc", "-p", "strategy=offset", "-p", "rows=2000");
-        int port = awaitPort(jar, Duration.ofSeconds(60));
+        awaitTrue(() -> jar.databasePort() > 0, Duration.ofSeconds(60), "no database line; output:\n" + jar.output());
+        int port = jar.databasePort();
         awaitOutput(jar, "Iteration   1:", Duration.ofSeconds(60));
         List<ProcessHandle> forks = jar.process.descendants().filter(p -> p.info().command()
                 .map(command -> command.endsWith("java")).orElse(false)).toList();
@@ -127,16 +126,7 @@ class BenchmarkJarIT {
         }
     }
 
-    private static int port(String output) {
-        Matcher matcher = PORT.matcher(output);
-        assertThat(matcher.find()).as("the launcher's database line in:\n" + output).isTrue();
-        return Integer.parseInt(matcher.group(1));
-    }
 
-    private static int awaitPort(JarProcess jar, Duration limit) throws InterruptedException {
-        awaitTrue(() -> PORT.matcher(jar.output()).find(), limit, "no database line; output:\n" + jar.output());
-        return port(jar.output());
-    }
 
     private static void awaitOutput(JarProcess jar, String text, Duration limit) throws InterruptedException {
         awaitTrue(() -> jar.output().contains(text), limit, "no '" + text + "'; output:\n" + jar.output());

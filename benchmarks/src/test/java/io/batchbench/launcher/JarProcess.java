@@ -8,9 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs benchmarks.jar as a user does: a separate JVM, in a scratch working directory. */
 final class JarProcess {
+
+    private static final Pattern DATABASE_LINE =
+            Pattern.compile("batchbench: database \\w+ PostgreSQL .* at jdbc:postgresql://[^:/]+:(\\d+)/");
 
     private static final String JAR = System.getProperty("batchbench.jar");
 
@@ -48,6 +53,12 @@ final class JarProcess {
             throw new AssertionError("benchmarks.jar did not finish within " + limit + "; output:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** The port of the server the launcher announced on its database line, or -1 before that line. */
+    int databasePort() {
+        Matcher matcher = DATABASE_LINE.matcher(output());
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     String output() {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.batchbench.fixtures.PostgresProcesses;
+
 /** Bad input ends the run within seconds with one message that says what is wrong and what is valid. */
 class LauncherBadInputIT {
 
@@ -73,6 +75,8 @@ class LauncherBadInputIT {
         assertThat(jar.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
         assertThat(jar.output()).contains("depth 5000 is outside the 1000-row table; choose a depth from 0 to 999")
                 .contains("batchbench: the run failed");
+        assertThat(jar.databasePort()).as("the launcher's database line").isPositive();
+        assertThat(PostgresProcesses.on(jar.databasePort())).as("postgres processes left behind").isZero();
     }
 
     @Test
