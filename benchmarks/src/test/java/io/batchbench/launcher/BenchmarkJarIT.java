@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.batchbench.fixtures.LocalPostgres;
 import io.batchbench.fixtures.PostgresProcesses;
 
 /**
@@ -87,8 +86,8 @@ class BenchmarkJarIT {
 
     @Test
     void onAnExternalServerTheRunDropsEverythingItCreated() throws Exception {
-        assumeLocalServer();
-        String url = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        assumeTrue(LocalPostgres.answers(), "No PostgreSQL answers at 127.0.0.1:5432: external-server run not tested here");
+        String url = LocalPostgres.URL;
         Set<String> before = databases(url);
         JarProcess jar = JarProcess.start(workDir, Map.of("BATCHBENCH_JDBC_URL", url, "BATCHBENCH_JDBC_USER", "postgres"),
                 "FullScan", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
@@ -154,13 +153,5 @@ class BenchmarkJarIT {
             }
         }
         return names;
-    }
-
-    private static void assumeLocalServer() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
-        } catch (IOException e) {
-            assumeTrue(false, "No PostgreSQL answers at 127.0.0.1:5432: external-server run not tested here");
-        }
     }
 }

@@ -23,11 +23,12 @@ class RunFilesTest {
 
     @Test
     void aChosenResultFileKeepsItsEnvironmentBesideItUnderItsOwnName() throws Exception {
-        RunFiles files = RunFiles.choose(new CommandLineOptions("-rf", "csv", "-rff", "/tmp/deep.csv"));
+        RunFiles files = RunFiles.choose(new CommandLineOptions("-rf", "csv", "-rff", "measurements/deep.csv"));
 
-        assertThat(files.resultFile()).isEqualTo(Path.of("/tmp/deep.csv"));
+        Path folder = Path.of("measurements").toAbsolutePath();
+        assertThat(files.resultFile()).isEqualTo(folder.resolve("deep.csv"));
         assertThat(files.format()).isEqualTo(ResultFormatType.CSV);
-        assertThat(files.envFile()).isEqualTo(Path.of("/tmp/deep.env.json"));
+        assertThat(files.envFile()).isEqualTo(folder.resolve("deep.env.json"));
     }
 
     @Test
