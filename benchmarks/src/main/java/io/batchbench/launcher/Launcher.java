@@ -54,7 +54,7 @@ public final class Launcher {
             return 2;
         }
         try {
-            ParamCheck.check(options);
+            ParamCheck.check(args, options);
         } catch (IllegalArgumentException e) {
             System.err.println("batchbench: " + e.getMessage());
             return 2;

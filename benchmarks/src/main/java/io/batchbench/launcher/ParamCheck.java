@@ -5,10 +5,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.batchbench.framework.Frameworks;
 import io.batchbench.workload.Params;
@@ -39,11 +45,42 @@ final class ParamCheck {
     private ParamCheck() {
     }
 
-    /** Throws IllegalArgumentException with the message to print for the first bad value. */
-    static void check(CommandLineOptions options) {
+    /** Throws IllegalArgumentException with the message to print for the first bad name or value. */
+    static void check(String[] args, CommandLineOptions options) {
+        knownNames(args);
         for (Map.Entry<String, Consumer<String>> check : CHECKS.entrySet()) {
             options.getParameter(check.getKey()).orElse(List.of()).forEach(check.getValue());
         }
+    }
+
+    /**
+     * The names after {@code -p}: JMH applies a value only to benchmarks that declare the name and
+     * says nothing about a name none declares, so a typo would silently measure the defaults.
+     */
+    private static void knownNames(String[] args) {
+        Set<String> declared = declaredParameters();
+        for (int i = 0; i < args.length; i++) {
+            String assignment = args[i].equals("-p") && i + 1 < args.length ? args[++i]
+                    : args[i].startsWith("-p") && !args[i].startsWith("-prof") && args[i].contains("=")
+                    ? args[i].substring(2) : null;
+            if (assignment == null) {
+                continue;
+            }
+            String name = assignment.substring(0, Math.max(0, assignment.indexOf('=')));
+            if (!declared.contains(name)) {
+                throw new IllegalArgumentException("unknown parameter '" + name + "' in -p " + assignment
+                        + "; the benchmarks declare: " + String.join(", ", declared));
+            }
+        }
+    }
+
+    private static Set<String> declaredParameters() {
+        Set<String> names = new TreeSet<>();
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().getAll(silent, List.of())) {
+            names.addAll(benchmark.getParams().orElse(Map.of()).keySet());
+        }
+        return names;
     }
 
     private static void anyStrategy(String value) {

@@ -30,7 +30,8 @@ class LauncherBadInputIT {
             "rows=0              | rows must be at least 1, got 0",
             "pageSize=-5         | pageSize must be at least 1, got -5",
             "rows=ten            | rows must be a whole number, got 'ten'",
-            "depth=-1            | depth must be 0 or more, got -1"})
+            "depth=-1            | depth must be 0 or more, got -1",
+            "frameworks=jdbc     | unknown parameter 'frameworks' in -p frameworks=jdbc; the benchmarks declare: depth, framework, pageSize, rows, strategy"})
     void anInvalidParameterIsRefusedBeforeAnythingStarts(String parameter, String message) throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(), "FullScan", "-p", parameter);
 
