@@ -1,6 +1,9 @@
 package io.batchbench.framework;
 
+import io.batchbench.workload.insert.Inserting;
+import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.paging.Paging;
+import io.batchbench.workload.update.Updating;
 
 /**
  * One data-access framework, bootstrapped on a trial's connection pool. It implements every
@@ -10,6 +13,12 @@ import io.batchbench.workload.paging.Paging;
 public interface Framework extends AutoCloseable {
 
     Paging<?> paging();
+
+    Inserting inserting();
+
+    Updating updating();
+
+    BatchJob batchJob();
 
     @Override
     void close();

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.Main;
 import org.openjdk.jmh.runner.Runner;
@@ -26,6 +28,7 @@ import io.batchbench.fixtures.db.ProvisioningException;
 import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.fixtures.env.ServerSettings;
+import io.batchbench.workload.audit.AuditLog;
 
 /**
  * The jar's main class: takes the standard JMH command line, provisions one PostgreSQL for the
@@ -99,8 +102,12 @@ public final class Launcher {
         cleanup.delete(handoff);
         // Forks get the hand-off file; an in-process run (-f 0) reads the same property.
         System.setProperty(ServerHandoff.PROPERTY, handoff.toString());
+        Path auditFolder = Files.createTempDirectory("batchbench-audit-");
+        cleanup.delete(auditFolder);
+        System.setProperty(AuditLog.PROPERTY, auditFolder.toString());
         List<String> jvmArgsAppend = new ArrayList<>(options.getJvmArgsAppend().orElse(List.of()));
         jvmArgsAppend.add("-D" + ServerHandoff.PROPERTY + "=" + handoff);
+        jvmArgsAppend.add("-D" + AuditLog.PROPERTY + "=" + auditFolder);
         // Hibernate logs through JBoss Logging, which would bypass slf4j's quiet configuration.
         jvmArgsAppend.add("-Dorg.jboss.logging.provider=slf4j");
         Options run = new OptionsBuilder()
@@ -117,6 +124,11 @@ public final class Launcher {
             System.err.println("batchbench: the run failed: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
             return 1;
+        } finally {
+            // Also after a failure: the cells audited so far tell what the strategies sent.
+            if (AuditFiles.merge(auditFolder, files.auditFile())) {
+                System.out.println("batchbench: round-trip audit in " + files.auditFile());
+            }
         }
         System.out.println("batchbench: results in " + files.resultFile() + ", environment in " + files.envFile());
         return 0;
@@ -161,8 +173,10 @@ public final class Launcher {
                 return;
             }
             for (Path file : files) {
-                try {
-                    Files.deleteIfExists(file);
+                try (Stream<Path> tree = Files.isDirectory(file) ? Files.walk(file) : Stream.of(file)) {
+                    for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(each);
+                    }
                 } catch (IOException e) {
                     System.err.println("batchbench: could not delete " + file + ": " + e.getMessage());
                 }

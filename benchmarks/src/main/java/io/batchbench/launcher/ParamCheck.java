@@ -18,8 +18,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.batchbench.framework.Frameworks;
 import io.batchbench.workload.Params;
+import io.batchbench.workload.insert.CommitEvery;
+import io.batchbench.workload.insert.InsertStrategy;
+import io.batchbench.workload.insert.SynchronousCommit;
+import io.batchbench.workload.job.JobStrategy;
 import io.batchbench.workload.paging.PageStrategy;
 import io.batchbench.workload.paging.ScanStrategy;
+import io.batchbench.workload.update.UpdateStrategy;
 
 /**
  * Checks the {@code -p name=values} the user gave before anything is started, so that a typo
@@ -35,6 +40,10 @@ final class ParamCheck {
         CHECKS.put("strategy", ParamCheck::anyStrategy);
         CHECKS.put("rows", value -> Params.positive("rows", number("rows", value)));
         CHECKS.put("pageSize", value -> Params.positive("pageSize", number("pageSize", value)));
+        CHECKS.put("tableRows", value -> Params.positive("tableRows", number("tableRows", value)));
+        CHECKS.put("chunkSize", value -> Params.positive("chunkSize", number("chunkSize", value)));
+        CHECKS.put("commitEvery", CommitEvery::parse);
+        CHECKS.put("synchronousCommit", SynchronousCommit::parse);
         CHECKS.put("depth", value -> {
             if (number("depth", value) < 0) {
                 throw new IllegalArgumentException("depth must be 0 or more, got " + value);
@@ -83,10 +92,14 @@ final class ParamCheck {
         return names;
     }
 
+    /** A strategy of any workload: which benchmark gets which is JMH's business, as with every -p. */
     private static void anyStrategy(String value) {
         Set<String> valid = new LinkedHashSet<>();
         Stream.of(ScanStrategy.values()).map(ScanStrategy::label).forEach(valid::add);
         Stream.of(PageStrategy.values()).map(PageStrategy::label).forEach(valid::add);
+        Stream.of(InsertStrategy.values()).map(InsertStrategy::label).forEach(valid::add);
+        Stream.of(UpdateStrategy.values()).map(UpdateStrategy::label).forEach(valid::add);
+        Stream.of(JobStrategy.values()).map(JobStrategy::label).forEach(valid::add);
         if (!valid.contains(value)) {
             throw new IllegalArgumentException("unknown strategy '" + value + "'; valid values: "
                     + String.join(", ", valid));

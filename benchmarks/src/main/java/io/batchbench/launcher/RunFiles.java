@@ -24,10 +24,10 @@ import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.fixtures.env.EnvironmentFingerprint;
 
 /**
- * Where a run's files go: {@code results/runs/<run-id>/jmh.json} and {@code env.json} beside it,
+ * Where a run's files go: {@code results/runs/<run-id>/jmh.json}, {@code env.json} and {@code audit.json} beside it,
  * unless the user chose a result file with {@code -rff FILE}: then the environment goes beside it
- * as {@code FILE}'s name with {@code .env.json} instead of its extension, so that several runs
- * written into one folder keep their own.
+ * as {@code FILE}'s name with {@code .env.json} instead of its extension (the audit with
+ * {@code .audit.json}), so that several runs written into one folder keep their own.
  *
  * @param runId      names the run folder and every database the run creates
  * @param resultFile the JMH result file
@@ -50,12 +50,21 @@ record RunFiles(String runId, Path resultFile, ResultFormatType format) {
     }
 
     Path envFile() {
+        return companion("env");
+    }
+
+    /** audit.json: the round-trip audit of every cell, next to the results. */
+    Path auditFile() {
+        return companion("audit");
+    }
+
+    private Path companion(String kind) {
         if (resultFile.startsWith(RUNS.resolve(runId).toAbsolutePath().normalize())) {
-            return resultFile.resolveSibling("env.json");
+            return resultFile.resolveSibling(kind + ".json");
         }
         String name = resultFile.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return resultFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".env.json");
+        return resultFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "." + kind + ".json");
     }
 
     /** Writes env.json: the machine, the server and its settings, the versions, and the command line. */

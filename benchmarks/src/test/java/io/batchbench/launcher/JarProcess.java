@@ -35,6 +35,8 @@ final class JarProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        // JMH's lock file serialises benchmark runs on a machine; tests running in parallel builds ignore it.
+        command.add("-Djmh.ignoreLock=true");
         command.add("-jar");
         command.add(JAR);
         command.addAll(List.of(args));

@@ -9,7 +9,10 @@ import org.hibernate.tool.schema.Action;
 
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.insert.Inserting;
+import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.paging.Paging;
+import io.batchbench.workload.update.Updating;
 
 /** Hibernate ORM with a {@link SessionFactory} on the trial's pool. */
 public final class HibernateFramework implements Framework {
@@ -25,6 +28,21 @@ public final class HibernateFramework implements Framework {
     @Override
     public Paging<?> paging() {
         return paging;
+    }
+
+    @Override
+    public Inserting inserting() {
+        throw new UnsupportedOperationException("TODO inserting");
+    }
+
+    @Override
+    public Updating updating() {
+        throw new UnsupportedOperationException("TODO updating");
+    }
+
+    @Override
+    public BatchJob batchJob() {
+        throw new UnsupportedOperationException("TODO batchJob");
     }
 
     @Override

@@ -131,31 +131,13 @@ final class JdbcPaging implements Paging<OrderRow> {
         }
     }
 
-    private static OrderRow map(ResultSet rs) throws SQLException {
+    static OrderRow map(ResultSet rs) throws SQLException {
         return new OrderRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBigDecimal(4),
                 rs.getObject(5, OffsetDateTime.class), rs.getString(6));
     }
 
-    private void inTransaction(SqlWork work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        void run(Connection connection) throws SQLException;
+    private void inTransaction(JdbcTransactions.SqlWork work) {
+        JdbcTransactions.run(dataSource, work);
     }
 
     @FunctionalInterface

@@ -9,7 +9,10 @@ import org.jooq.impl.DSL;
 
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.insert.Inserting;
+import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.paging.Paging;
+import io.batchbench.workload.update.Updating;
 
 /** jOOQ with its generated classes, on a {@link DSLContext} that borrows connections from the trial's pool. */
 public final class JooqFramework implements Framework {
@@ -30,6 +33,21 @@ public final class JooqFramework implements Framework {
     @Override
     public Paging<?> paging() {
         return paging;
+    }
+
+    @Override
+    public Inserting inserting() {
+        throw new UnsupportedOperationException("TODO inserting");
+    }
+
+    @Override
+    public Updating updating() {
+        throw new UnsupportedOperationException("TODO updating");
+    }
+
+    @Override
+    public BatchJob batchJob() {
+        throw new UnsupportedOperationException("TODO batchJob");
     }
 
     @Override

@@ -17,7 +17,10 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.insert.Inserting;
+import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.paging.Paging;
+import io.batchbench.workload.update.Updating;
 
 /** MyBatis with XML mappers, configured in Java on the trial's pool, transactions through plain JDBC. */
 public final class MyBatisFramework implements Framework {
@@ -33,6 +36,21 @@ public final class MyBatisFramework implements Framework {
     @Override
     public Paging<?> paging() {
         return paging;
+    }
+
+    @Override
+    public Inserting inserting() {
+        throw new UnsupportedOperationException("TODO inserting");
+    }
+
+    @Override
+    public Updating updating() {
+        throw new UnsupportedOperationException("TODO updating");
+    }
+
+    @Override
+    public BatchJob batchJob() {
+        throw new UnsupportedOperationException("TODO batchJob");
     }
 
     @Override
