@@ -42,18 +42,17 @@ class BenchmarkJarIT {
     void everyBenchmarkRunsOnceAndTheRunIsRecorded() throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(),
                 "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
-                "-p", "rows=1000", "-p", "pageSize=100", "-p", "depth=0,900");
+                "-p", "rows=1000", "-p", "pageSize=100", "-p", "depth=0,900",
+                "-p", "tableRows=2000", "-p", "chunkSize=50");
 
-        assertThat(jar.exitCode(Duration.ofMinutes(15))).as(jar.output()).isZero();
+        assertThat(jar.exitCode(Duration.ofMinutes(30))).as(jar.output()).isZero();
 
         Path runDir = onlyRunDirectory();
         JsonNode results = JSON.readTree(runDir.resolve("jmh.json").toFile());
         Set<String> cells = new HashSet<>();
         for (JsonNode result : results) {
             String benchmark = result.get("benchmark").asText().replaceAll(".*\\.(\\w+Benchmark\\.\\w+)$", "$1");
-            cells.add(benchmark + " " + result.path("params").path("framework").asText("")
-                    + " " + result.path("params").path("strategy").asText("")
-                    + " " + result.path("params").path("depth").asText(""));
+            cells.add(cell(benchmark, result.path("params")));
             assertThat(result.at("/primaryMetric/score").asDouble()).as(benchmark).isPositive();
             assertThat(result.at("/primaryMetric/rawData")).as(benchmark).isNotEmpty();
         }
@@ -67,11 +66,39 @@ class BenchmarkJarIT {
                 expected.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 900");
             }
         }
+        List<String> written = new ArrayList<>();
+        for (String framework : List.of("jdbc", "hibernate", "jooq", "mybatis")) {
+            for (String strategy : List.of("row", "batch", "multirow", "copy")) {
+                for (String commitEvery : List.of("1", "100", "1000", "all")) {
+                    written.add("InsertBenchmark.insert " + framework + " " + strategy + " " + commitEvery);
+                }
+            }
+            for (String strategy : List.of("dirtyCheck", "batch", "bulk", "values")) {
+                written.add("UpdateBenchmark.update " + framework + " " + strategy + " ");
+            }
+            for (String strategy : List.of("offset", "keyset", "bulk")) {
+                written.add("BatchJobBenchmark.batchJob " + framework + " " + strategy + " ");
+            }
+        }
+        expected.addAll(written);
         expected.add("SeedWithCopyBenchmark.copyRows   ");
         expected.add("SeedWithCopyBenchmark.buildTemplate   ");
         expected.add("CloneTemplateBenchmark.cloneTemplate   ");
         assertThat(cells).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(results.size()).as("one result per cell").isEqualTo(expected.size());
+
+        // Every write cell was audited once (one fork), and every audit saw its statements.
+        JsonNode audit = JSON.readTree(runDir.resolve("audit.json").toFile());
+        Set<String> audited = new HashSet<>();
+        for (JsonNode entry : audit.get("cells")) {
+            String benchmark = entry.get("benchmark").asText().replaceAll(".*\\.(\\w+Benchmark\\.\\w+)$", "$1");
+            audited.add(cell(benchmark, entry.get("params")));
+            assertThat(entry.get("statements").asLong()).as(entry.toString()).isPositive();
+            assertThat(entry.get("roundTrips").asLong()).as(entry.toString()).isPositive();
+            assertThat(entry.get("forks").asInt()).isEqualTo(1);
+            assertThat(entry.get("consistent").asBoolean()).isTrue();
+        }
+        assertThat(audited).containsExactlyInAnyOrderElementsOf(written);
 
         JsonNode env = JSON.readTree(runDir.resolve("env.json").toFile());
         assertThat(env.at("/postgres/settings/fsync").asText()).isEqualTo("on");
@@ -115,6 +142,12 @@ class BenchmarkJarIT {
 
         awaitTrue(() -> forks.stream().noneMatch(ProcessHandle::isAlive) && PostgresProcesses.on(port) == 0,
                 Duration.ofSeconds(30), "the fork and the embedded server should be gone; output:\n" + jar.output());
+    }
+
+    /** A cell as "Benchmark.method framework strategy depth-or-commitEvery" (the params a cell differs in here). */
+    private static String cell(String benchmark, JsonNode params) {
+        return benchmark + " " + params.path("framework").asText("") + " " + params.path("strategy").asText("")
+                + " " + params.path("depth").asText(params.path("commitEvery").asText(""));
     }
 
     private Path onlyRunDirectory() throws IOException {

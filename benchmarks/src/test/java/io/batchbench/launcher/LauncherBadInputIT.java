@@ -26,12 +26,17 @@ class LauncherBadInputIT {
     @ParameterizedTest(name = "-p {0}")
     @CsvSource(delimiter = '|', value = {
             "framework=hibrenate | unknown framework 'hibrenate'; valid values: jdbc, hibernate, jooq, mybatis",
-            "strategy=cursr      | unknown strategy 'cursr'; valid values: offset, keyset, cursor",
+            "strategy=cursr      | unknown strategy 'cursr'; valid values: offset, keyset, cursor, row, batch, multirow, copy, dirtyCheck, bulk, values",
+            "commitEvery=0       | commitEvery must be a number of rows of at least 1 or 'all', got '0'",
+            "commitEvery=most    | commitEvery must be a number of rows of at least 1 or 'all', got 'most'",
+            "chunkSize=0         | chunkSize must be at least 1, got 0",
+            "tableRows=-1        | tableRows must be at least 1, got -1",
+            "synchronousCommit=maybe | unknown synchronousCommit 'maybe'; valid values: on, off",
             "rows=0              | rows must be at least 1, got 0",
             "pageSize=-5         | pageSize must be at least 1, got -5",
             "rows=ten            | rows must be a whole number, got 'ten'",
             "depth=-1            | depth must be 0 or more, got -1",
-            "frameworks=jdbc     | unknown parameter 'frameworks' in -p frameworks=jdbc; the benchmarks declare: depth, framework, pageSize, rows, strategy"})
+            "frameworks=jdbc     | unknown parameter 'frameworks' in -p frameworks=jdbc; the benchmarks declare: chunkSize, commitEvery, depth, framework, pageSize, rows, strategy, synchronousCommit, tableRows"})
     void anInvalidParameterIsRefusedBeforeAnythingStarts(String parameter, String message) throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(), "FullScan", "-p", parameter);
 
@@ -78,6 +83,17 @@ class LauncherBadInputIT {
                 .contains("batchbench: the run failed");
         assertThat(jar.databasePort()).as("the launcher's database line").isPositive();
         assertThat(PostgresProcesses.on(jar.databasePort())).as("postgres processes left behind").isZero();
+    }
+
+    @Test
+    void anUpdateOfMoreRowsThanTheTableHoldsFailsTheRunWithItsReason() throws Exception {
+        JarProcess jar = JarProcess.start(workDir, Map.of(),
+                "UpdateBenchmark", "-f", "0", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-p", "framework=jdbc", "-p", "strategy=bulk", "-p", "rows=5000", "-p", "tableRows=1000");
+
+        assertThat(jar.exitCode(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(jar.output()).contains("rows (5000) must not exceed tableRows (1000)")
+                .contains("batchbench: the run failed");
     }
 
     @Test
