@@ -44,6 +44,7 @@ final class ParamCheck {
         CHECKS.put("chunkSize", value -> Params.positive("chunkSize", number("chunkSize", value)));
         CHECKS.put("commitEvery", CommitEvery::parse);
         CHECKS.put("synchronousCommit", SynchronousCommit::parse);
+        CHECKS.put("statusIndex", value -> Params.flag("statusIndex", value));
         CHECKS.put("depth", value -> {
             if (number("depth", value) < 0) {
                 throw new IllegalArgumentException("depth must be 0 or more, got " + value);

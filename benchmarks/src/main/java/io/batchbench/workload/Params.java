@@ -17,6 +17,14 @@ public final class Params {
         return value;
     }
 
+    public static boolean flag(String name, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+        };
+    }
+
     /** The enum constant whose name, in lower camel case as the {@code @Param} shows it, is {@code value}. */
     public static <E extends Enum<E>> E choice(String name, String value, Class<E> type, Function<E, String> label) {
         for (E constant : type.getEnumConstants()) {

@@ -77,7 +77,9 @@ class BenchmarkJarIT {
                 written.add("UpdateBenchmark.update " + framework + " " + strategy + " ");
             }
             for (String strategy : List.of("offset", "keyset", "bulk")) {
-                written.add("BatchJobBenchmark.batchJob " + framework + " " + strategy + " ");
+                for (String statusIndex : List.of("true", "false")) {
+                    written.add("BatchJobBenchmark.batchJob " + framework + " " + strategy + " " + statusIndex);
+                }
             }
         }
         expected.addAll(written);
@@ -144,10 +146,10 @@ class BenchmarkJarIT {
                 Duration.ofSeconds(30), "the fork and the embedded server should be gone; output:\n" + jar.output());
     }
 
-    /** A cell as "Benchmark.method framework strategy depth-or-commitEvery" (the params a cell differs in here). */
+    /** A cell as "Benchmark.method framework strategy depth|commitEvery|statusIndex": the params cells differ in here. */
     private static String cell(String benchmark, JsonNode params) {
         return benchmark + " " + params.path("framework").asText("") + " " + params.path("strategy").asText("")
-                + " " + params.path("depth").asText(params.path("commitEvery").asText(""));
+                + " " + params.path("depth").asText(params.path("commitEvery").asText(params.path("statusIndex").asText("")));
     }
 
     private Path onlyRunDirectory() throws IOException {

@@ -32,11 +32,12 @@ class LauncherBadInputIT {
             "chunkSize=0         | chunkSize must be at least 1, got 0",
             "tableRows=-1        | tableRows must be at least 1, got -1",
             "synchronousCommit=maybe | unknown synchronousCommit 'maybe'; valid values: on, off",
+            "statusIndex=yes     | statusIndex must be true or false, got 'yes'",
             "rows=0              | rows must be at least 1, got 0",
             "pageSize=-5         | pageSize must be at least 1, got -5",
             "rows=ten            | rows must be a whole number, got 'ten'",
             "depth=-1            | depth must be 0 or more, got -1",
-            "frameworks=jdbc     | unknown parameter 'frameworks' in -p frameworks=jdbc; the benchmarks declare: chunkSize, commitEvery, depth, framework, pageSize, rows, strategy, synchronousCommit, tableRows"})
+            "frameworks=jdbc     | unknown parameter 'frameworks' in -p frameworks=jdbc; the benchmarks declare: chunkSize, commitEvery, depth, framework, pageSize, rows, statusIndex, strategy, synchronousCommit, tableRows"})
     void anInvalidParameterIsRefusedBeforeAnythingStarts(String parameter, String message) throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(), "FullScan", "-p", parameter);
 

@@ -61,6 +61,13 @@ public record JobCheck(long[] matchingIds, long idSum, long processedBefore) {
         }
     }
 
+    public static void dropStatusIndex(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX orders_status_id_idx");
+            statement.execute("ANALYZE orders");
+        }
+    }
+
     private static long count(Connection connection, String status) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM orders WHERE status = ?")) {
             count.setString(1, status);
