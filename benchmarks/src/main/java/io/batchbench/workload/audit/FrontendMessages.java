@@ -8,10 +8,16 @@ import java.util.Map;
 
 /**
  * Splits one connection's client-to-server byte stream into PostgreSQL frontend messages and
- * tells the tally which statements are executed: a simple Query ({@code Q}) is one, an extended
- * protocol Execute ({@code E}) is one, named after the SQL its portal was bound to by Parse
- * ({@code P}) and Bind ({@code B}). Everything else (Sync, Describe, CopyData, ...) is skipped
- * by length without being copied.
+ * tells the tally which statements it asks the server to execute: a simple Query ({@code Q}) is
+ * one, an extended protocol Execute ({@code E}) is one, named after the SQL its portal was bound
+ * to by Parse ({@code P}) and Bind ({@code B}). Everything else (Sync, Describe, CopyData, ...)
+ * is skipped by length without being copied.
+ *
+ * <p>It also tells whether a piece of the stream ended at a point where the client may wait for
+ * the server: right after a Sync ({@code S}), a simple Query, or a CopyDone or CopyFail
+ * ({@code c}, {@code f}). pgjdbc buffers its messages and flushes them when it is going to wait,
+ * so a flush that ends elsewhere (in the middle of a large Bind, say) is not a turn even if the
+ * server answers an earlier message meanwhile.
  */
 final class FrontendMessages {
 
@@ -27,12 +33,14 @@ final class FrontendMessages {
     private int headerFilled;
     private long bodyRemaining;
     private boolean keepBody;
+    private byte lastType;
 
     FrontendMessages(WireTally tally) {
         this.tally = tally;
     }
 
-    void feed(byte[] buffer, int length) {
+    /** Takes the next bytes the client sent; returns whether they end where the client may wait for an answer. */
+    boolean feed(byte[] buffer, int length) {
         int i = 0;
         while (i < length) {
             if (bodyRemaining > 0) {
@@ -63,6 +71,7 @@ final class FrontendMessages {
                 }
             }
         }
+        return !startup && headerFilled == 0 && bodyRemaining == 0 && "SQcf".indexOf(lastType) >= 0;
     }
 
     private void complete() {
@@ -74,6 +83,7 @@ final class FrontendMessages {
             startup = code == SSL_REQUEST || code == GSSENC_REQUEST;
             return;
         }
+        lastType = header[0];
         switch (header[0]) {
             case 'Q' -> tally.statement(verb(cString(message, 0)));
             case 'P' -> {

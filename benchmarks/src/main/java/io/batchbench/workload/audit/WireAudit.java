@@ -12,9 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP relay between the driver and PostgreSQL that counts what really goes over the wire:
- * round trips (the client speaking again after the server answered) and the statements the
- * server is asked to execute, read from the frontend protocol messages.
+ * A TCP relay between the driver and PostgreSQL that counts what really goes over the wire: the
+ * statements the server is asked to execute, read from the frontend protocol messages
+ * ({@link FrontendMessages}), and the round trips, the times the client stops at a point where
+ * it waits (a Sync, a simple Query, the end of a COPY) and the server answers before the client
+ * sends more.
  *
  * <p>Counting on the wire rather than with a JDBC proxy (datasource-proxy) is what makes the
  * audit catch the traps: a JDBC proxy sees one {@code executeBatch} whether pgjdbc sends 1,000
@@ -89,16 +91,18 @@ public final class WireAudit implements AutoCloseable {
                 server.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(server);
-                AtomicBoolean serverSpoke = new AtomicBoolean();
                 FrontendMessages messages = new FrontendMessages(tally);
-                Thread.ofPlatform().daemon().name("batchbench-audit-up").start(() -> pump(client, server, (buffer, n) -> {
-                    if (serverSpoke.getAndSet(false)) {
-                        tally.roundTrip();
-                    }
-                    messages.feed(buffer, n);
-                }));
+                // A round trip: the client flushed up to a point where it waits, and the server answered
+                // before the client sent anything more (a client that goes on writing did not wait).
+                AtomicBoolean awaiting = new AtomicBoolean();
+                Thread.ofPlatform().daemon().name("batchbench-audit-up").start(() -> pump(client, server,
+                        (buffer, n) -> awaiting.set(messages.feed(buffer, n))));
                 Thread.ofPlatform().daemon().name("batchbench-audit-down").start(() -> pump(server, client,
-                        (buffer, n) -> serverSpoke.set(true)));
+                        (buffer, n) -> {
+                            if (awaiting.getAndSet(false)) {
+                                tally.roundTrip();
+                            }
+                        }));
             } catch (IOException e) {
                 if (!closed.get()) {
                     throw new UncheckedIOException("the audit relay stopped accepting connections", e);
@@ -111,7 +115,7 @@ public final class WireAudit implements AutoCloseable {
         void bytes(byte[] buffer, int length);
     }
 
-    // Observes bytes before forwarding them, so a response can never be seen before its request.
+    // Observes bytes before forwarding them, so the client's wait is noted before the server can answer it.
     private static void pump(Socket from, Socket to, Observer observer) {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {

@@ -75,7 +75,9 @@ class InsertCellsTest {
             }
             case MULTIROW -> {
                 if (!commitEvery.equals("1")) {
-                    assertThat(sent.count("INSERT")).as("multi-row statements").isLessThanOrEqualTo(ROWS / 50);
+                    // pgjdbc's batch rewrite (Hibernate's multirow) cuts a chunk into power-of-two-sized
+                    // INSERTs: 100 rows go as 64 + 32 + 4. A row-per-statement insert would send ROWS.
+                    assertThat(sent.count("INSERT")).as("multi-row statements").isLessThan(ROWS / 10);
                     assertThat(sent.roundTrips()).isLessThan(ROWS / 5);
                 }
             }
