@@ -10,9 +10,9 @@ import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.update.UpdatePlan;
 
 /**
- * The statements of {@code OrderMapper.xml}, bound by MyBatis to this interface's names. The
- * per-row writes return nothing: in a BATCH session MyBatis only queues them, and what it
- * returns is a placeholder, not a row count.
+ * The statements of {@code OrderMapper.xml}, bound by MyBatis to this interface's names. Writes
+ * whose row count nobody reads return nothing; in a BATCH session, where MyBatis only queues a
+ * statement, the count it returns is a placeholder anyway.
  */
 interface OrderMapper {
 
