@@ -28,9 +28,16 @@ public final class MyBatisFramework implements Framework {
     private static final String MAPPER = "io/batchbench/framework/mybatis/OrderMapper.xml";
 
     private final MyBatisPaging paging;
+    private final MyBatisInserting inserting;
+    private final MyBatisUpdating updating;
+    private final MyBatisBatchJob batchJob;
 
     public MyBatisFramework(DataSource dataSource, FrameworkSettings settings) {
-        this.paging = new MyBatisPaging(sessionFactory(dataSource, settings));
+        SqlSessionFactory sessions = sessionFactory(dataSource, settings);
+        this.paging = new MyBatisPaging(sessions);
+        this.inserting = new MyBatisInserting(sessions);
+        this.updating = new MyBatisUpdating(sessions);
+        this.batchJob = new MyBatisBatchJob(sessions);
     }
 
     @Override
@@ -40,17 +47,17 @@ public final class MyBatisFramework implements Framework {
 
     @Override
     public Inserting inserting() {
-        throw new UnsupportedOperationException("TODO inserting");
+        return inserting;
     }
 
     @Override
     public Updating updating() {
-        throw new UnsupportedOperationException("TODO updating");
+        return updating;
     }
 
     @Override
     public BatchJob batchJob() {
-        throw new UnsupportedOperationException("TODO batchJob");
+        return batchJob;
     }
 
     @Override

@@ -1,0 +1,90 @@
+package io.batchbench.framework.mybatis;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.update.UpdatePlan;
+import io.batchbench.workload.update.Updating;
+
+/**
+ * Updates through {@code OrderMapper.xml}, each operation one {@link SqlSession} and one
+ * {@link SqlSession#commit()}.
+ * <ul>
+ * <li>{@code dirtyCheck}: MyBatis has no dirty checking, so this is what its users write by hand:
+ * {@code loadChunk} selects a chunk of {@link Order}s, and {@code updateAmount} runs for each row
+ * whose amount changed, in a BATCH executor session flushed per chunk.
+ * <li>{@code batch}: the same {@code updateAmount} per row in a BATCH session, without loading.
+ * <li>{@code bulk}: {@code updateAmountsInSql}, one UPDATE computing {@link UpdatePlan#AMOUNT_SQL}.
+ * <li>{@code values}: {@code updateAmountsFromValues}, one {@code UPDATE ... FROM (VALUES ...)} per
+ * chunk, its VALUES list written by {@code <foreach>}.
+ * </ul>
+ * The session's local cache is cleared after every statement ({@code localCacheScope=STATEMENT}),
+ * and each flush releases the queued parameters, so memory stays at one chunk however many rows.
+ */
+final class MyBatisUpdating implements Updating {
+
+    private final SqlSessionFactory sessions;
+
+    MyBatisUpdating(SqlSessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void dirtyCheck(UpdatePlan plan) {
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH)) {
+            OrderMapper mapper = session.getMapper(OrderMapper.class);
+            long last = 0;
+            List<Order> rows;
+            do {
+                rows = mapper.loadChunk(last, plan.rows(), FrameworkSettings.BATCH_SIZE);
+                for (Order row : rows) {
+                    BigDecimal amount = plan.amount(row.id());
+                    if (row.amount().compareTo(amount) != 0) {
+                        mapper.updateAmount(row.id(), amount);
+                    }
+                    last = row.id();
+                }
+                session.flushStatements();
+            } while (!rows.isEmpty() && last < plan.rows());
+            session.commit();
+        }
+    }
+
+    @Override
+    public void batch(UpdatePlan plan) {
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH)) {
+            OrderMapper mapper = session.getMapper(OrderMapper.class);
+            for (List<UpdatePlan.Change> chunk : plan.chunks()) {
+                for (UpdatePlan.Change change : chunk) {
+                    mapper.updateAmount(change.id(), change.amount());
+                }
+                session.flushStatements();
+            }
+            session.commit();
+        }
+    }
+
+    @Override
+    public void bulk(UpdatePlan plan) {
+        try (SqlSession session = sessions.openSession()) {
+            session.getMapper(OrderMapper.class).updateAmountsInSql(plan.round(), plan.rows());
+            session.commit();
+        }
+    }
+
+    @Override
+    public void values(UpdatePlan plan) {
+        try (SqlSession session = sessions.openSession()) {
+            OrderMapper mapper = session.getMapper(OrderMapper.class);
+            for (List<UpdatePlan.Change> chunk : plan.chunks()) {
+                mapper.updateAmountsFromValues(chunk);
+            }
+            session.commit();
+        }
+    }
+}
