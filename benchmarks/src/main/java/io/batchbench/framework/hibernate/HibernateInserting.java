@@ -3,7 +3,6 @@ package io.batchbench.framework.hibernate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -48,18 +47,23 @@ final class HibernateInserting implements Inserting {
 
     @Override
     public void row(InsertPlan plan) {
-        persist(plan, session -> session.setJdbcBatchSize(1));
-    }
-
-    @Override
-    public void batch(InsertPlan plan) {
-        persist(plan, session -> {
+        sessionFactory.inSession(session -> {
+            session.setJdbcBatchSize(1);
+            persist(session, plan);
         });
     }
 
     @Override
+    public void batch(InsertPlan plan) {
+        sessionFactory.inSession(session -> persist(session, plan));
+    }
+
+    @Override
     public void multirow(InsertPlan plan) {
-        persist(plan, session -> session.doWork(HibernateInserting::requireBatchRewrite));
+        sessionFactory.inSession(session -> {
+            session.doWork(HibernateInserting::requireBatchRewrite);
+            persist(session, plan);
+        });
     }
 
     @Override
@@ -75,21 +79,18 @@ final class HibernateInserting implements Inserting {
         });
     }
 
-    private void persist(InsertPlan plan, Consumer<Session> setUp) {
-        sessionFactory.inSession(session -> {
-            setUp.accept(session);
-            for (List<List<NewOrder>> transaction : plan.transactions()) {
-                session.inTransaction(tx -> {
-                    for (List<NewOrder> chunk : transaction) {
-                        for (NewOrder order : chunk) {
-                            session.persist(new OrderEntity(order));
-                        }
-                        session.flush();
-                        session.clear();
+    private static void persist(Session session, InsertPlan plan) {
+        for (List<List<NewOrder>> transaction : plan.transactions()) {
+            session.inTransaction(tx -> {
+                for (List<NewOrder> chunk : transaction) {
+                    for (NewOrder order : chunk) {
+                        session.persist(new OrderEntity(order));
                     }
-                });
-            }
-        });
+                    session.flush();
+                    session.clear();
+                }
+            });
+        }
     }
 
     // Without the rewrite the cell would quietly measure batch again under another name.
