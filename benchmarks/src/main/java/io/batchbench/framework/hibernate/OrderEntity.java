@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.Length;
 
+import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.OrderRow;
 
 /**
@@ -50,6 +51,15 @@ public class OrderEntity {
         // for Hibernate
     }
 
+    /** A new order; its id is assigned when it is persisted. */
+    OrderEntity(NewOrder order) {
+        this.customerId = order.customerId();
+        this.status = order.status();
+        this.amount = order.amount();
+        this.createdAt = order.createdAt();
+        this.note = order.note();
+    }
+
     public Long getId() {
         return id;
     }
@@ -62,8 +72,16 @@ public class OrderEntity {
         return status;
     }
 
+    void setStatus(String status) {
+        this.status = status;
+    }
+
     public BigDecimal getAmount() {
         return amount;
+    }
+
+    void setAmount(BigDecimal amount) {
+        this.amount = amount;
     }
 
     public OffsetDateTime getCreatedAt() {

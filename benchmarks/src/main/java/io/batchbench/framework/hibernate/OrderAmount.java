@@ -1,0 +1,37 @@
+package io.batchbench.framework.hibernate;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The id and amount of a row of {@code orders}, and nothing else: what the update's {@code batch}
+ * strategy writes, through a StatelessSession, without reading the row first. An
+ * {@link OrderEntity} cannot be updated unread: a managed one is loaded to be changed, and a
+ * stateless update writes every mapped column, so it needs the whole row. Mapped to the same
+ * table with only the columns that change, the stateless update is exactly
+ * {@code update orders set amount=? where id=?}. Never inserted (the columns it leaves out are NOT
+ * NULL); validated against the schema at boot like {@link OrderEntity}.
+ */
+@Entity
+@Table(name = "orders")
+class OrderAmount {
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal amount;
+
+    protected OrderAmount() {
+        // for Hibernate
+    }
+
+    OrderAmount(long id, BigDecimal amount) {
+        this.id = id;
+        this.amount = amount;
+    }
+}
