@@ -11,7 +11,8 @@ import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.job.JobProgress;
 
 /**
- * The batch job in jOOQ's idiom, one {@code ctx.transaction} per chunk. {@code offset} and {@code keyset}
+ * The batch job in jOOQ's idiom, one {@code ctx.transaction} per chunk (each one round trip more than the
+ * JDBC reference's commit: the isolation-level read {@link JooqPaging} describes). {@code offset} and {@code keyset}
  * fetch the chunk as {@link OrdersRecord}s ({@code limit().offset()}, or {@code seek()} after the last id),
  * set their status and write them back with {@code batchUpdate}: one JDBC batch of
  * {@code UPDATE ... SET status = ? WHERE id = ?} per chunk, as the JDBC reference sends. {@code bulk} runs
