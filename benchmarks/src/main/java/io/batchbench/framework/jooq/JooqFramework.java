@@ -24,10 +24,16 @@ public final class JooqFramework implements Framework {
     private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
 
     private final JooqPaging paging;
+    private final JooqInserting inserting;
+    private final JooqUpdating updating;
+    private final JooqBatchJob batchJob;
 
     public JooqFramework(DataSource dataSource, FrameworkSettings settings) {
         DSLContext ctx = DSL.using(dataSource, SQLDialect.POSTGRES, SETTINGS);
         this.paging = new JooqPaging(ctx, settings.cursorFetchSize());
+        this.inserting = new JooqInserting(ctx);
+        this.updating = new JooqUpdating(ctx);
+        this.batchJob = new JooqBatchJob(ctx);
     }
 
     @Override
@@ -37,17 +43,17 @@ public final class JooqFramework implements Framework {
 
     @Override
     public Inserting inserting() {
-        throw new UnsupportedOperationException("TODO inserting");
+        return inserting;
     }
 
     @Override
     public Updating updating() {
-        throw new UnsupportedOperationException("TODO updating");
+        return updating;
     }
 
     @Override
     public BatchJob batchJob() {
-        throw new UnsupportedOperationException("TODO batchJob");
+        return batchJob;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Collection;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Identity;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
@@ -55,7 +56,7 @@ public class Orders extends TableImpl<OrdersRecord> {
     /**
      * The column <code>public.orders.id</code>.
      */
-    public final TableField<OrdersRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT.nullable(false), this, "");
+    public final TableField<OrdersRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT.nullable(false).generatedByDefaultAsIdentity(), this, "");
 
     /**
      * The column <code>public.orders.customer_id</code>.
@@ -114,6 +115,11 @@ public class Orders extends TableImpl<OrdersRecord> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
+    }
+
+    @Override
+    public Identity<OrdersRecord, Long> getIdentity() {
+        return (Identity<OrdersRecord, Long>) super.getIdentity();
     }
 
     @Override
