@@ -73,7 +73,7 @@ class BenchmarkJarIT {
                     written.add("InsertBenchmark.insert " + framework + " " + strategy + " " + commitEvery);
                 }
             }
-            for (String strategy : List.of("dirtyCheck", "batch", "bulk", "values")) {
+            for (String strategy : List.of("dirtyCheck", "projection", "batch", "bulk", "values")) {
                 written.add("UpdateBenchmark.update " + framework + " " + strategy + " ");
             }
             for (String strategy : List.of("offset", "keyset", "bulk")) {

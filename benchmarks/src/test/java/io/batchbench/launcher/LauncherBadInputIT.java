@@ -26,7 +26,7 @@ class LauncherBadInputIT {
     @ParameterizedTest(name = "-p {0}")
     @CsvSource(delimiter = '|', value = {
             "framework=hibrenate | unknown framework 'hibrenate'; valid values: jdbc, hibernate, jooq, mybatis",
-            "strategy=cursr      | unknown strategy 'cursr'; valid values: offset, keyset, cursor, row, batch, multirow, copy, dirtyCheck, bulk, values",
+            "strategy=cursr      | unknown strategy 'cursr'; valid values: offset, keyset, cursor, row, batch, multirow, copy, dirtyCheck, projection, bulk, values",
             "commitEvery=0       | commitEvery must be a number of rows of at least 1 or 'all', got '0'",
             "commitEvery=most    | commitEvery must be a number of rows of at least 1 or 'all', got 'most'",
             "chunkSize=0         | chunkSize must be at least 1, got 0",

@@ -18,6 +18,8 @@ import io.batchbench.workload.update.Updating;
  *     (HQL, id range, ordered), their amounts set, and {@code flush()} lets dirty checking write
  *     the changed ones as one JDBC batch ({@code hibernate.jdbc.batch_size}, {@code order_updates});
  *     {@code clear()} then empties the persistence context, so memory stays at one chunk.</li>
+ * <li>{@code projection}: the same with managed {@link OrderAmount}s, an entity of the two
+ *     columns the change needs, so the load reads and the flush writes only id and amount.</li>
  * <li>{@code batch}: nothing may be read, and Hibernate has no partial update of an unread
  *     {@link OrderEntity} (see {@link OrderAmount}); HQL and native mutation queries execute one
  *     by one, never in a JDBC batch. So a StatelessSession writes {@link OrderAmount}s, id and
@@ -33,6 +35,7 @@ import io.batchbench.workload.update.Updating;
 final class HibernateUpdating implements Updating {
 
     private static final String LOAD_CHUNK = "from OrderEntity where id > :last and id <= :rows order by id";
+    private static final String LOAD_AMOUNTS = "from OrderAmount where id > :last and id <= :rows order by id";
     private static final String UPDATE_BULK = "update OrderEntity set amount = mod(id * 7919 + :round, 1000000) / 100.0bd"
             + " where id <= :rows";
     private static final String UPDATE_FROM_ARRAYS = "UPDATE orders o SET amount = v.amount"
@@ -55,6 +58,26 @@ final class HibernateUpdating implements Updating {
             do {
                 chunk = load.setParameter("last", last).getResultList();
                 for (OrderEntity order : chunk) {
+                    order.setAmount(plan.amount(order.getId()));
+                    last = order.getId();
+                }
+                session.flush();
+                session.clear();
+            } while (!chunk.isEmpty() && last < plan.rows());
+        });
+    }
+
+    @Override
+    public void projection(UpdatePlan plan) {
+        sessionFactory.inTransaction(session -> {
+            SelectionQuery<OrderAmount> load = session.createSelectionQuery(LOAD_AMOUNTS, OrderAmount.class)
+                    .setParameter("rows", plan.rows())
+                    .setMaxResults(FrameworkSettings.BATCH_SIZE);
+            long last = 0;
+            List<OrderAmount> chunk;
+            do {
+                chunk = load.setParameter("last", last).getResultList();
+                for (OrderAmount order : chunk) {
                     order.setAmount(plan.amount(order.getId()));
                     last = order.getId();
                 }

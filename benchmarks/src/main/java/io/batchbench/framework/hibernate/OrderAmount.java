@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 
 /**
  * The id and amount of a row of {@code orders}, and nothing else: what the update's {@code batch}
- * strategy writes, through a StatelessSession, without reading the row first. An
+ * strategy writes, through a StatelessSession, without reading the row first, and what its
+ * {@code projection} strategy loads, changes and lets dirty checking write. An
  * {@link OrderEntity} cannot be updated unread: a managed one is loaded to be changed, and a
  * stateless update writes every mapped column, so it needs the whole row. Mapped to the same
  * table with only the columns that change, the stateless update is exactly
@@ -32,6 +33,14 @@ class OrderAmount {
 
     OrderAmount(long id, BigDecimal amount) {
         this.id = id;
+        this.amount = amount;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    void setAmount(BigDecimal amount) {
         this.amount = amount;
     }
 }

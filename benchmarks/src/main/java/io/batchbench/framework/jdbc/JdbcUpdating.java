@@ -1,5 +1,6 @@
 package io.batchbench.framework.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ final class JdbcUpdating implements Updating {
 
     static final String LOAD_CHUNK = "SELECT id, customer_id, status, amount, created_at, note FROM orders"
             + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
+    static final String LOAD_AMOUNTS = "SELECT id, amount FROM orders WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
     static final String UPDATE_ONE = "UPDATE orders SET amount = ? WHERE id = ?";
     static final String UPDATE_BULK = "UPDATE orders SET amount = " + UpdatePlan.AMOUNT_SQL + " WHERE id <= ?";
     static final String UPDATE_FROM_ARRAYS = "UPDATE orders o SET amount = v.amount"
@@ -56,6 +58,36 @@ final class JdbcUpdating implements Updating {
                     }
                     update.executeBatch();
                 } while (!rows.isEmpty() && last < plan.rows());
+            }
+        });
+    }
+
+    @Override
+    public void projection(UpdatePlan plan) {
+        JdbcTransactions.run(dataSource, connection -> {
+            try (PreparedStatement load = connection.prepareStatement(LOAD_AMOUNTS);
+                 PreparedStatement update = connection.prepareStatement(UPDATE_ONE)) {
+                load.setLong(2, plan.rows());
+                load.setInt(3, FrameworkSettings.BATCH_SIZE);
+                long last = 0;
+                int loaded;
+                do {
+                    load.setLong(1, last);
+                    loaded = 0;
+                    try (ResultSet rs = load.executeQuery()) {
+                        while (rs.next()) {
+                            last = rs.getLong(1);
+                            BigDecimal amount = plan.amount(last);
+                            if (rs.getBigDecimal(2).compareTo(amount) != 0) {
+                                update.setBigDecimal(1, amount);
+                                update.setLong(2, last);
+                                update.addBatch();
+                            }
+                            loaded++;
+                        }
+                    }
+                    update.executeBatch();
+                } while (loaded > 0 && last < plan.rows());
             }
         });
     }

@@ -63,6 +63,30 @@ final class JooqUpdating implements Updating {
         });
     }
 
+    /** Records holding only ID and AMOUNT; {@code batchUpdate} writes the fields that changed, so only the amount. */
+    @Override
+    public void projection(UpdatePlan plan) {
+        ctx.transaction(tx -> {
+            long last = 0;
+            while (last < plan.rows()) {
+                Result<OrdersRecord> chunk = tx.dsl().select(ORDERS.ID, ORDERS.AMOUNT).from(ORDERS)
+                        .where(ORDERS.ID.le(plan.rows()))
+                        .orderBy(ORDERS.ID)
+                        .seek(last)
+                        .limit(FrameworkSettings.BATCH_SIZE)
+                        .fetchInto(ORDERS);
+                if (chunk.isEmpty()) {
+                    return;
+                }
+                for (OrdersRecord order : chunk) {
+                    order.setAmount(plan.amount(order.getId()));
+                }
+                tx.dsl().batchUpdate(chunk).execute();
+                last = chunk.getLast().getId();
+            }
+        });
+    }
+
     @Override
     public void batch(UpdatePlan plan) {
         ctx.transaction(tx -> {

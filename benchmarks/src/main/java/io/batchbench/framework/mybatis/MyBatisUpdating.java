@@ -18,6 +18,8 @@ import io.batchbench.workload.update.Updating;
  * <li>{@code dirtyCheck}: MyBatis has no dirty checking, so this is what its users write by hand:
  * {@code loadChunk} selects a chunk of {@link Order}s, and {@code updateAmount} runs for each row
  * whose amount changed, in a BATCH executor session flushed per chunk.
+ * <li>{@code projection}: the same with {@code loadAmounts}, which selects only id and amount into
+ * an {@link IdAmount}.
  * <li>{@code batch}: the same {@code updateAmount} per row in a BATCH session, without loading.
  * <li>{@code bulk}: {@code updateAmountsInSql}, one UPDATE computing {@link UpdatePlan#AMOUNT_SQL}.
  * <li>{@code values}: {@code updateAmountsFromValues}, one {@code UPDATE ... FROM (VALUES ...)} per
@@ -43,6 +45,27 @@ final class MyBatisUpdating implements Updating {
             do {
                 rows = mapper.loadChunk(last, plan.rows(), FrameworkSettings.BATCH_SIZE);
                 for (Order row : rows) {
+                    BigDecimal amount = plan.amount(row.id());
+                    if (row.amount().compareTo(amount) != 0) {
+                        mapper.updateAmount(row.id(), amount);
+                    }
+                    last = row.id();
+                }
+                session.flushStatements();
+            } while (!rows.isEmpty() && last < plan.rows());
+            session.commit();
+        }
+    }
+
+    @Override
+    public void projection(UpdatePlan plan) {
+        try (SqlSession session = sessions.openSession(ExecutorType.BATCH)) {
+            OrderMapper mapper = session.getMapper(OrderMapper.class);
+            long last = 0;
+            List<IdAmount> rows;
+            do {
+                rows = mapper.loadAmounts(last, plan.rows(), FrameworkSettings.BATCH_SIZE);
+                for (IdAmount row : rows) {
                     BigDecimal amount = plan.amount(row.id());
                     if (row.amount().compareTo(amount) != 0) {
                         mapper.updateAmount(row.id(), amount);

@@ -32,6 +32,10 @@ interface OrderMapper {
     List<Order> loadChunk(@Param("afterId") long afterId, @Param("lastId") long lastId,
                           @Param("chunkSize") int chunkSize);
 
+    /** The same rows' id and amount only. */
+    List<IdAmount> loadAmounts(@Param("afterId") long afterId, @Param("lastId") long lastId,
+                               @Param("chunkSize") int chunkSize);
+
     void updateAmount(@Param("id") long id, @Param("amount") BigDecimal amount);
 
     /** {@link UpdatePlan#AMOUNT_SQL} for every id up to {@code rows}; returns the rows updated. */

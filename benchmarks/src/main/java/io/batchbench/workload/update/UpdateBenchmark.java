@@ -29,7 +29,8 @@ import io.batchbench.workload.audit.AuditLog;
  * Gives the orders with ids 1..{@code rows} of a {@code tableRows}-row table new amounts, one
  * value per row ({@link UpdatePlan}), in one transaction. One operation is the whole update.
  *
- * <p>{@code dirtyCheck} is the ORM way (load, change, flush), {@code batch} writes each row with
+ * <p>{@code dirtyCheck} is the ORM way (load, change, flush), {@code projection} the same loading
+ * only id and amount, {@code batch} writes each row with
  * batched UPDATEs without reading, {@code bulk} is one set-based UPDATE computing the values,
  * {@code values} one set-based UPDATE per chunk that joins the chunk's values. Every strategy
  * ends in the same table; each operation is checked and the dead row versions it left are
@@ -46,7 +47,7 @@ public class UpdateBenchmark {
     @Param({"jdbc", "hibernate", "jooq", "mybatis"})
     public String framework;
 
-    @Param({"dirtyCheck", "batch", "bulk", "values"})
+    @Param({"dirtyCheck", "projection", "batch", "bulk", "values"})
     public String strategy;
 
     @Param({"1000", "10000"})

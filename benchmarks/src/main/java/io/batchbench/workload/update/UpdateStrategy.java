@@ -7,6 +7,7 @@ import io.batchbench.workload.Params;
 /** How the rows get their new amounts, by the name the {@code strategy} parameter uses. */
 public enum UpdateStrategy {
     DIRTY_CHECK("dirtyCheck", Updating::dirtyCheck),
+    PROJECTION("projection", Updating::projection),
     BATCH("batch", Updating::batch),
     BULK("bulk", Updating::bulk),
     VALUES("values", Updating::values);

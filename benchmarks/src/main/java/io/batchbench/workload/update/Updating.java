@@ -10,6 +10,12 @@ public interface Updating {
     /** Loads the rows as the framework's objects, chunk by chunk, sets the amounts and lets the framework write them. */
     void dirtyCheck(UpdatePlan plan);
 
+    /**
+     * As {@code dirtyCheck}, but loads only the columns the change needs (id and amount) in the
+     * framework's projection type, and writes only the amount: what the tutorials advise.
+     */
+    void projection(UpdatePlan plan);
+
     /** {@code UPDATE orders SET amount = ? WHERE id = ?} per row, in JDBC batches of one chunk; nothing is read. */
     void batch(UpdatePlan plan);
 
