@@ -27,7 +27,7 @@ import io.batchbench.workload.audit.AuditLog;
 
 /**
  * The batch job of the tutorials on a {@code rows}-row table: every {@code NEW} order (20 % of
- * them) is processed exactly once, committing every {@code chunkSize} rows. One operation is the
+ * them, 10,000 by default) is processed exactly once, committing every {@code chunkSize} rows. One operation is the
  * whole job; the rows are put back and the table vacuumed after each, outside the measured region.
  *
  * <p>{@code offset} is the tutorials' loop in its correct form (the offset does not advance past
@@ -38,7 +38,7 @@ import io.batchbench.workload.audit.AuditLog;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
@@ -53,7 +53,7 @@ public class BatchJobBenchmark {
     @Param("1000")
     public int chunkSize;
 
-    @Param("100000")
+    @Param("50000")
     public long rows;
 
     /** Whether the index on (status, id) the job's predicate and order can use exists, as the tutorials advise. */
