@@ -2,6 +2,8 @@ package io.batchbench.framework.hibernate;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.query.MutationQuery;
@@ -49,37 +51,27 @@ final class HibernateUpdating implements Updating {
 
     @Override
     public void dirtyCheck(UpdatePlan plan) {
-        sessionFactory.inTransaction(session -> {
-            SelectionQuery<OrderEntity> load = session.createSelectionQuery(LOAD_CHUNK, OrderEntity.class)
-                    .setParameter("rows", plan.rows())
-                    .setMaxResults(FrameworkSettings.BATCH_SIZE);
-            long last = 0;
-            List<OrderEntity> chunk;
-            do {
-                chunk = load.setParameter("last", last).getResultList();
-                for (OrderEntity order : chunk) {
-                    order.setAmount(plan.amount(order.getId()));
-                    last = order.getId();
-                }
-                session.flush();
-                session.clear();
-            } while (!chunk.isEmpty() && last < plan.rows());
-        });
+        loadChangeFlush(plan, LOAD_CHUNK, OrderEntity.class, OrderEntity::getId, OrderEntity::setAmount);
     }
 
     @Override
     public void projection(UpdatePlan plan) {
+        loadChangeFlush(plan, LOAD_AMOUNTS, OrderAmount.class, OrderAmount::getId, OrderAmount::setAmount);
+    }
+
+    private <T> void loadChangeFlush(UpdatePlan plan, String hql, Class<T> entity, Function<T, Long> id,
+                                     BiConsumer<T, BigDecimal> setAmount) {
         sessionFactory.inTransaction(session -> {
-            SelectionQuery<OrderAmount> load = session.createSelectionQuery(LOAD_AMOUNTS, OrderAmount.class)
+            SelectionQuery<T> load = session.createSelectionQuery(hql, entity)
                     .setParameter("rows", plan.rows())
                     .setMaxResults(FrameworkSettings.BATCH_SIZE);
             long last = 0;
-            List<OrderAmount> chunk;
+            List<T> chunk;
             do {
                 chunk = load.setParameter("last", last).getResultList();
-                for (OrderAmount order : chunk) {
-                    order.setAmount(plan.amount(order.getId()));
-                    last = order.getId();
+                for (T order : chunk) {
+                    last = id.apply(order);
+                    setAmount.accept(order, plan.amount(last));
                 }
                 session.flush();
                 session.clear();

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import javax.sql.DataSource;
 
@@ -38,56 +40,51 @@ final class JdbcUpdating implements Updating {
      */
     @Override
     public void dirtyCheck(UpdatePlan plan) {
-        JdbcTransactions.run(dataSource, connection -> {
-            try (PreparedStatement load = connection.prepareStatement(LOAD_CHUNK);
-                 PreparedStatement update = connection.prepareStatement(UPDATE_ONE)) {
-                load.setLong(2, plan.rows());
-                load.setInt(3, FrameworkSettings.BATCH_SIZE);
-                long last = 0;
-                List<OrderRow> rows;
-                do {
-                    load.setLong(1, last);
-                    rows = load(load);
-                    for (OrderRow row : rows) {
-                        if (row.amount().compareTo(plan.amount(row.id())) != 0) {
-                            update.setBigDecimal(1, plan.amount(row.id()));
-                            update.setLong(2, row.id());
-                            update.addBatch();
-                        }
-                        last = row.id();
-                    }
-                    update.executeBatch();
-                } while (!rows.isEmpty() && last < plan.rows());
-            }
-        });
+        loadChangeWrite(plan, LOAD_CHUNK, JdbcPaging::map, OrderRow::id, OrderRow::amount);
     }
 
     @Override
     public void projection(UpdatePlan plan) {
+        loadChangeWrite(plan, LOAD_AMOUNTS, rs -> new IdAmount(rs.getLong(1), rs.getBigDecimal(2)), IdAmount::id,
+                IdAmount::amount);
+    }
+
+    private record IdAmount(long id, BigDecimal amount) {
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> void loadChangeWrite(UpdatePlan plan, String loadSql, RowMapper<T> mapper, ToLongFunction<T> id,
+                                     Function<T, BigDecimal> amount) {
         JdbcTransactions.run(dataSource, connection -> {
-            try (PreparedStatement load = connection.prepareStatement(LOAD_AMOUNTS);
+            try (PreparedStatement load = connection.prepareStatement(loadSql);
                  PreparedStatement update = connection.prepareStatement(UPDATE_ONE)) {
                 load.setLong(2, plan.rows());
                 load.setInt(3, FrameworkSettings.BATCH_SIZE);
                 long last = 0;
-                int loaded;
+                List<T> rows;
                 do {
                     load.setLong(1, last);
-                    loaded = 0;
+                    rows = new ArrayList<>();
                     try (ResultSet rs = load.executeQuery()) {
                         while (rs.next()) {
-                            last = rs.getLong(1);
-                            BigDecimal amount = plan.amount(last);
-                            if (rs.getBigDecimal(2).compareTo(amount) != 0) {
-                                update.setBigDecimal(1, amount);
-                                update.setLong(2, last);
-                                update.addBatch();
-                            }
-                            loaded++;
+                            rows.add(mapper.map(rs));
+                        }
+                    }
+                    for (T row : rows) {
+                        last = id.applyAsLong(row);
+                        BigDecimal newAmount = plan.amount(last);
+                        if (amount.apply(row).compareTo(newAmount) != 0) {
+                            update.setBigDecimal(1, newAmount);
+                            update.setLong(2, last);
+                            update.addBatch();
                         }
                     }
                     update.executeBatch();
-                } while (loaded > 0 && last < plan.rows());
+                } while (!rows.isEmpty() && last < plan.rows());
             }
         });
     }
@@ -137,15 +134,5 @@ final class JdbcUpdating implements Updating {
                 }
             }
         });
-    }
-
-    private static List<OrderRow> load(PreparedStatement load) throws SQLException {
-        List<OrderRow> rows = new ArrayList<>();
-        try (ResultSet rs = load.executeQuery()) {
-            while (rs.next()) {
-                rows.add(JdbcPaging.map(rs));
-            }
-        }
-        return rows;
     }
 }

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.val;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -42,39 +43,24 @@ final class JooqUpdating implements Updating {
 
     @Override
     public void dirtyCheck(UpdatePlan plan) {
-        ctx.transaction(tx -> {
-            long last = 0;
-            while (last < plan.rows()) {
-                Result<OrdersRecord> chunk = tx.dsl().selectFrom(ORDERS)
-                        .where(ORDERS.ID.le(plan.rows()))
-                        .orderBy(ORDERS.ID)
-                        .seek(last)
-                        .limit(FrameworkSettings.BATCH_SIZE)
-                        .fetch();
-                if (chunk.isEmpty()) {
-                    return;
-                }
-                for (OrdersRecord order : chunk) {
-                    order.setAmount(plan.amount(order.getId()));
-                }
-                tx.dsl().batchUpdate(chunk).execute();
-                last = chunk.getLast().getId();
-            }
-        });
+        loadChangeStore(plan, (dsl, last) -> dsl.selectFrom(ORDERS)
+                .where(ORDERS.ID.le(plan.rows())).orderBy(ORDERS.ID).seek(last).limit(FrameworkSettings.BATCH_SIZE)
+                .fetch());
     }
 
     /** Records holding only ID and AMOUNT; {@code batchUpdate} writes the fields that changed, so only the amount. */
     @Override
     public void projection(UpdatePlan plan) {
+        loadChangeStore(plan, (dsl, last) -> dsl.select(ORDERS.ID, ORDERS.AMOUNT).from(ORDERS)
+                .where(ORDERS.ID.le(plan.rows())).orderBy(ORDERS.ID).seek(last).limit(FrameworkSettings.BATCH_SIZE)
+                .fetchInto(ORDERS));
+    }
+
+    private void loadChangeStore(UpdatePlan plan, BiFunction<DSLContext, Long, Result<OrdersRecord>> chunkAfter) {
         ctx.transaction(tx -> {
             long last = 0;
             while (last < plan.rows()) {
-                Result<OrdersRecord> chunk = tx.dsl().select(ORDERS.ID, ORDERS.AMOUNT).from(ORDERS)
-                        .where(ORDERS.ID.le(plan.rows()))
-                        .orderBy(ORDERS.ID)
-                        .seek(last)
-                        .limit(FrameworkSettings.BATCH_SIZE)
-                        .fetchInto(ORDERS);
+                Result<OrdersRecord> chunk = chunkAfter.apply(tx.dsl(), last);
                 if (chunk.isEmpty()) {
                     return;
                 }

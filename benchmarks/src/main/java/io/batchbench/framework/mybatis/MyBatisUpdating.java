@@ -2,6 +2,8 @@ package io.batchbench.framework.mybatis;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
@@ -38,39 +40,34 @@ final class MyBatisUpdating implements Updating {
 
     @Override
     public void dirtyCheck(UpdatePlan plan) {
-        try (SqlSession session = sessions.openSession(ExecutorType.BATCH)) {
-            OrderMapper mapper = session.getMapper(OrderMapper.class);
-            long last = 0;
-            List<Order> rows;
-            do {
-                rows = mapper.loadChunk(last, plan.rows(), FrameworkSettings.BATCH_SIZE);
-                for (Order row : rows) {
-                    BigDecimal amount = plan.amount(row.id());
-                    if (row.amount().compareTo(amount) != 0) {
-                        mapper.updateAmount(row.id(), amount);
-                    }
-                    last = row.id();
-                }
-                session.flushStatements();
-            } while (!rows.isEmpty() && last < plan.rows());
-            session.commit();
-        }
+        loadChangeWrite(plan, OrderMapper::loadChunk, Order::id, Order::amount);
     }
 
     @Override
     public void projection(UpdatePlan plan) {
+        loadChangeWrite(plan, OrderMapper::loadAmounts, IdAmount::id, IdAmount::amount);
+    }
+
+    /** A mapper select of the rows with {@code afterId < id <= lastId}, at most {@code chunkSize}, in key order. */
+    @FunctionalInterface
+    private interface ChunkLoader<T> {
+        List<T> load(OrderMapper mapper, long afterId, long lastId, int chunkSize);
+    }
+
+    private <T> void loadChangeWrite(UpdatePlan plan, ChunkLoader<T> loader, ToLongFunction<T> id,
+                                     Function<T, BigDecimal> amount) {
         try (SqlSession session = sessions.openSession(ExecutorType.BATCH)) {
             OrderMapper mapper = session.getMapper(OrderMapper.class);
             long last = 0;
-            List<IdAmount> rows;
+            List<T> rows;
             do {
-                rows = mapper.loadAmounts(last, plan.rows(), FrameworkSettings.BATCH_SIZE);
-                for (IdAmount row : rows) {
-                    BigDecimal amount = plan.amount(row.id());
-                    if (row.amount().compareTo(amount) != 0) {
-                        mapper.updateAmount(row.id(), amount);
+                rows = loader.load(mapper, last, plan.rows(), FrameworkSettings.BATCH_SIZE);
+                for (T row : rows) {
+                    last = id.applyAsLong(row);
+                    BigDecimal newAmount = plan.amount(last);
+                    if (amount.apply(row).compareTo(newAmount) != 0) {
+                        mapper.updateAmount(last, newAmount);
                     }
-                    last = row.id();
                 }
                 session.flushStatements();
             } while (!rows.isEmpty() && last < plan.rows());

@@ -19,12 +19,9 @@ import org.junit.jupiter.api.Test;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.batchbench.fixtures.TestServers;
-import io.batchbench.fixtures.data.Datasets;
-import io.batchbench.fixtures.data.TrialDatabase;
-import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.workload.NewOrder;
+import io.batchbench.workload.audit.RelayedDatabase;
 import io.batchbench.workload.audit.WireAudit;
 import io.batchbench.workload.audit.WireCounts;
 
@@ -40,23 +37,18 @@ class IdentityIdsDisableBatchingTest {
     private static final int ROWS = FrameworkSettings.BATCH_SIZE;
     private static final List<NewOrder> ORDERS = NewOrder.generate(ROWS);
 
-    private static Datasets datasets;
-    private static TrialDatabase database;
+    private static RelayedDatabase database;
     private static WireAudit relay;
     private static HikariDataSource pool;
     private static SessionFactory sessionFactory;
 
     @BeforeAll
-    static void bootThroughTheRelay() throws SQLException {
-        ServerCoordinates server = TestServers.embedded();
-        datasets = new Datasets(server, "identitytest");
-        database = datasets.cloneOf(10, 1);
-        relay = new WireAudit(server.host(), server.port());
-        Properties properties = server.connectionProperties();
-        properties.setProperty("sslmode", "disable");
+    static void bootThroughTheRelay() {
+        database = new RelayedDatabase("identitytest");
+        relay = database.relay();
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:postgresql://" + relay.host() + ":" + relay.port() + "/" + database.name());
-        config.setDataSourceProperties(properties);
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setDataSourceProperties(database.properties(new Properties()));
         config.setMaximumPoolSize(1);
         pool = new HikariDataSource(config);
         sessionFactory = HibernateFramework.configuration(pool)
@@ -72,13 +64,9 @@ class IdentityIdsDisableBatchingTest {
         if (pool != null) {
             pool.close();
         }
-        if (relay != null) {
-            relay.close();
-        }
         if (database != null) {
             database.close();
         }
-        datasets.dropAll();
     }
 
     @BeforeEach

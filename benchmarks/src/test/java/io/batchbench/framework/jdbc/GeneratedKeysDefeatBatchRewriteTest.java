@@ -3,7 +3,6 @@ package io.batchbench.framework.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
@@ -13,12 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.batchbench.fixtures.TestServers;
-import io.batchbench.fixtures.data.Datasets;
-import io.batchbench.fixtures.data.TrialDatabase;
-import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.workload.NewOrder;
-import io.batchbench.workload.audit.WireAudit;
+import io.batchbench.workload.audit.RelayedDatabase;
 import io.batchbench.workload.audit.WireCounts;
 
 /**
@@ -30,30 +25,21 @@ class GeneratedKeysDefeatBatchRewriteTest {
 
     private static final List<NewOrder> ORDERS = NewOrder.generate(1_000);
 
-    private static Datasets datasets;
-    private static TrialDatabase database;
-    private static WireAudit relay;
+    private static RelayedDatabase database;
     private static Connection connection;
 
     @BeforeAll
     static void connectWithRewrite() throws Exception {
-        ServerCoordinates server = TestServers.embedded();
-        datasets = new Datasets(server, "keystrap");
-        database = datasets.cloneOf(1, 1);
-        relay = new WireAudit(server.host(), server.port());
-        Properties properties = server.connectionProperties();
-        properties.setProperty("sslmode", "disable");
-        properties.setProperty("reWriteBatchedInserts", "true");
-        connection = DriverManager.getConnection(
-                "jdbc:postgresql://" + relay.host() + ":" + relay.port() + "/" + database.name(), properties);
+        database = new RelayedDatabase("keystrap");
+        Properties rewrite = new Properties();
+        rewrite.setProperty("reWriteBatchedInserts", "true");
+        connection = database.connect(rewrite);
     }
 
     @AfterAll
     static void close() throws Exception {
         connection.close();
-        relay.close();
         database.close();
-        datasets.dropAll();
     }
 
     @Test
@@ -71,7 +57,7 @@ class GeneratedKeysDefeatBatchRewriteTest {
     }
 
     private static WireCounts insertBatch(PreparedStatement insert) throws Exception {
-        relay.reset();
+        database.relay().reset();
         try (insert) {
             for (NewOrder order : ORDERS) {
                 insert.setInt(1, order.customerId());
@@ -83,6 +69,6 @@ class GeneratedKeysDefeatBatchRewriteTest {
             }
             insert.executeBatch();
         }
-        return relay.counts();
+        return database.relay().counts();
     }
 }

@@ -3,7 +3,6 @@ package io.batchbench.workload.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
@@ -15,10 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.batchbench.fixtures.TestServers;
-import io.batchbench.fixtures.data.Datasets;
-import io.batchbench.fixtures.data.TrialDatabase;
-import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.insert.CopyRows;
 
@@ -28,29 +23,21 @@ class WireAuditTest {
     private static final String INSERT = "INSERT INTO orders (customer_id, status, amount, created_at, note)"
             + " VALUES (1, 'NEW', 1.00, now(), 'x')";
 
-    private static Datasets datasets;
-    private static TrialDatabase database;
+    private static RelayedDatabase database;
     private static WireAudit relay;
     private static Connection connection;
 
     @BeforeAll
     static void connectThroughTheRelay() throws Exception {
-        ServerCoordinates server = TestServers.embedded();
-        datasets = new Datasets(server, "wiretest");
-        database = datasets.cloneOf(10, 1);
-        relay = new WireAudit(server.host(), server.port());
-        Properties properties = server.connectionProperties();
-        properties.setProperty("sslmode", "disable");
-        connection = DriverManager.getConnection(
-                "jdbc:postgresql://" + relay.host() + ":" + relay.port() + "/" + database.name(), properties);
+        database = new RelayedDatabase("wiretest");
+        relay = database.relay();
+        connection = database.connect(new Properties());
     }
 
     @AfterAll
     static void close() throws Exception {
         connection.close();
-        relay.close();
         database.close();
-        datasets.dropAll();
     }
 
     @BeforeEach
