@@ -30,6 +30,11 @@ final class Numbers {
         return rounded.toPlainString();
     }
 
+    /** Settings as typed: {@code 5}, {@code 2.5}. */
+    static String plain(double value) {
+        return decimal("0.####").format(value);
+    }
+
     /** {@code +12.3%}, {@code -4.0%}. */
     static String percent(double fraction) {
         return (fraction >= 0 ? "+" : "") + decimal("0.0").format(fraction * 100) + "%";

@@ -67,7 +67,8 @@ public final class RunReader {
             return node;
         } catch (JsonProcessingException e) {
             throw new UnusableInputException(file + ": not valid JSON (truncated or not a JMH result file?): "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
+                    + e.getOriginalMessage().replaceAll(" \\(start marker at .*", "") + " at line "
+                    + e.getLocation().getLineNr());
         } catch (NoSuchFileException e) {
             throw new UnusableInputException(file + ": no such file");
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "batchbench", mixinStandardHelpOptions = true,
         description = "Reads, compares and gates batchbench (JMH) results.",
-        subcommands = {ReportCommand.class})
+        subcommands = {ReportCommand.class, CompareCommand.class, CheckCommand.class, AbCommand.class,
+                MergeCommand.class})
 public final class Tools {
 
     public static final int PASS = 0;
@@ -27,6 +28,8 @@ public final class Tools {
 
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Tools());
+        // Everything after ab's jars belongs to JMH, options included.
+        commandLine.getSubcommands().get("ab").setStopAtPositional(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UnusableInputException) {
                 cmd.getErr().println("batchbench: " + e.getMessage());
