@@ -40,8 +40,8 @@ public final class Tools {
         // Usage errors are wrong input too: exit 2, as for an unusable file.
         commandLine.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("batchbench: " + e.getMessage());
-            err.println("(" + e.getCommandLine().getCommandName() + " --help shows the usage)");
+            err.println("batchbench: " + e.getMessage() + " (" + e.getCommandLine().getCommandName()
+                    + " --help shows the usage)");
             return UNUSABLE;
         });
         return commandLine.execute(args);
