@@ -1,7 +1,6 @@
 package io.batchbench.report;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,32 +9,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ab", mixinStandardHelpOptions = true,
-        description = {"Runs BASELINE_JAR and CANDIDATE_JAR alternately, one fork at a time (-f N: N rounds, default 5),",
-                "merges each side, re-runs the cells the screen flags, and checks. ab's own options come before the jars;",
-                "everything after the jars goes to JMH. Exit codes as for check."})
+        description = "Runs BASELINE_JAR and CANDIDATE_JAR alternately, one fork at a time (-f N: N rounds, default 5), "
+                + "merges each side, re-runs the cells the screen flags, and checks. ab's own options come before the jars; "
+                + "everything after the jars goes to JMH. Exit codes as for check.")
 final class AbCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output folder (default results/runs/ab-<time>)")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "thresholds and mutes (JSON, see README)")
-    Path config;
-
-    @Option(names = "--min-effect", paramLabel = "PERCENT", description = "smallest change that counts (default 5)")
-    Double minEffect;
-
-    @Option(names = "--alpha", description = "family-wise false-alarm level for Holm (default 0.05)")
-    Double alpha;
+    @Mixin
+    GateOptions options = new GateOptions();
 
     @Option(names = "--no-confirm", description = "decide on the first pair of runs alone, without re-running flagged cells")
     boolean noConfirm;
-
-    @Option(names = "--summary", paramLabel = "FILE", description = "also append the Markdown summary to FILE")
-    Path summary;
 
     @Parameters(index = "0", paramLabel = "BASELINE_JAR")
     Path baselineJar;
@@ -48,19 +39,12 @@ final class AbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GateConfig settings = config != null ? GateConfig.read(config) : GateConfig.defaults();
-        Gate gate = new Gate(Gate.Settings.of(settings, alpha, minEffect, LocalDate.now()));
+        Gate gate = options.gate();
         Path dir = out != null ? out : Path.of("results", "runs", "ab-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC)));
         AbRunner.Outcome outcome = new AbRunner(baselineJar, candidateJar, new JmhArguments(jmh), dir).run(gate, !noConfirm);
         Gate.Verdict verdict = noConfirm ? gate.check(outcome.baseline(), outcome.candidate())
                 : gate.check(outcome.baseline(), outcome.candidate(), outcome.confirmBaseline(), outcome.confirmCandidate());
-        String markdown = CheckSummary.render(verdict, baselineJar.toString(), candidateJar.toString());
-        OutputFiles.write(dir.resolve("check.md"), markdown);
-        System.out.print(markdown);
-        if (summary != null) {
-            OutputFiles.append(summary, markdown);
-        }
-        return verdict.exitCode();
+        return options.report(verdict, baselineJar.toString(), candidateJar.toString(), dir.resolve("check.md"));
     }
 }

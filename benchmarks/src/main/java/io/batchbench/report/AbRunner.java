@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class AbRunner {
 
-    record Outcome(Run baseline, Run candidate, Set<CellKey> flagged, Run confirmBaseline, Run confirmCandidate) {
+    record Outcome(Run baseline, Run candidate, Run confirmBaseline, Run confirmCandidate) {
     }
 
     private final Path baselineJar;
@@ -59,12 +59,12 @@ final class AbRunner {
     Outcome run(Gate gate, boolean confirm) {
         Run[] first = measure("measure", file -> List.of(arguments.round(file)));
         if (!confirm) {
-            return new Outcome(first[0], first[1], Set.of(), null, null);
+            return new Outcome(first[0], first[1], null, null);
         }
         Set<CellKey> flagged = gate.screen(first[0], first[1]);
         if (flagged.isEmpty()) {
             // Nothing to confirm: the confirmation stage tests no cell, whatever runs it is given.
-            return new Outcome(first[0], first[1], flagged, first[0], first[1]);
+            return new Outcome(first[0], first[1], first[0], first[1]);
         }
         System.out.println("ab: the screen flagged " + flagged.size() + " cells; running them again to confirm");
         List<CellKey> cells = List.copyOf(flagged);
@@ -75,7 +75,7 @@ final class AbRunner {
             }
             return commands;
         });
-        return new Outcome(first[0], first[1], flagged, second[0], second[1]);
+        return new Outcome(first[0], first[1], second[0], second[1]);
     }
 
     private List<Path> run(String stage, String side, Path jar, int round, Path dir,

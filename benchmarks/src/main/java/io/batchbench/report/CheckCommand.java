@@ -1,17 +1,17 @@
 package io.batchbench.report;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"The CI gate: fails (exit 1) when the candidate is slower than the baseline, significantly and by",
-                "at least the minimum effect, or sends more statements or round trips per 1,000 rows.",
-                "Exit 0 no regression, 1 regression, 2 unusable input (also: too few forks to ever reach significance)."})
+        description = "The CI gate: fails (exit 1) when the candidate is slower than the baseline, significantly and by "
+                + "at least the minimum effect, or sends more statements or round trips per 1,000 rows. "
+                + "Exit 0 no regression, 1 regression, 2 unusable input (also: too few forks to ever reach significance).")
 final class CheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASELINE", description = "run folder or JMH JSON file")
@@ -25,32 +25,16 @@ final class CheckCommand implements Callable<Integer> {
                     + "and only regressions seen again fail")
     Path[] confirm;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "thresholds and mutes (JSON, see README)")
-    Path config;
-
-    @Option(names = "--min-effect", paramLabel = "PERCENT", description = "smallest change that counts (default 5)")
-    Double minEffect;
-
-    @Option(names = "--alpha", description = "family-wise false-alarm level for Holm (default 0.05)")
-    Double alpha;
-
-    @Option(names = "--summary", paramLabel = "FILE", description = "also append the Markdown summary to FILE "
-            + "(e.g. $GITHUB_STEP_SUMMARY)")
-    Path summary;
+    @Mixin
+    GateOptions options = new GateOptions();
 
     @Override
     public Integer call() {
-        GateConfig settings = config != null ? GateConfig.read(config) : GateConfig.defaults();
-        Gate gate = new Gate(Gate.Settings.of(settings, alpha, minEffect, LocalDate.now()));
+        Gate gate = options.gate();
         Run base = RunReader.read(baseline);
         Run cand = RunReader.read(candidate);
         Gate.Verdict verdict = confirm == null ? gate.check(base, cand)
                 : gate.check(base, cand, RunReader.read(confirm[0]), RunReader.read(confirm[1]));
-        String markdown = CheckSummary.render(verdict, baseline.toString(), candidate.toString());
-        System.out.print(markdown);
-        if (summary != null) {
-            OutputFiles.append(summary, markdown);
-        }
-        return verdict.exitCode();
+        return options.report(verdict, baseline.toString(), candidate.toString(), null);
     }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Combines runs of one matrix (CI shards, repeated runs) into one run folder: the forks of a cell",
-                "in several runs are concatenated. Refuses runs whose environments or settings differ."})
+        description = "Combines runs of one matrix (CI shards, repeated runs) into one run folder: the forks of a cell "
+                + "in several runs are concatenated. Refuses runs whose environments or settings differ.")
 final class MergeCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "the merged run folder")
