@@ -1,19 +1,25 @@
 package io.batchbench.workload.insert;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
+import io.batchbench.fixtures.data.OrderGenerator;
 import io.batchbench.workload.NewOrder;
 
 /**
  * COPY of new orders on a connection a framework hands out. pgjdbc's CopyManager is the API
  * every framework's users reach for (none wraps COPY), so the text encoding is shared and the
  * frameworks differ only in how they lend the connection and run the transaction.
+ *
+ * <p>The rows are encoded straight to UTF-8 bytes and written in one piece: building a String and
+ * handing pgjdbc a Reader, which it re-encodes in small buffers, and {@link OffsetDateTime#toString}
+ * made JDBC's COPY of 100,000 rows 18 % slower than psql's {@code \copy} of the same file.
  */
 public final class CopyRows {
 
@@ -24,24 +30,37 @@ public final class CopyRows {
 
     /** COPYs the rows in the connection's current transaction; returns the row count the server reports. */
     public static long copy(Connection connection, List<NewOrder> rows) throws SQLException {
+        byte[] text = text(rows);
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL, new StringReader(text(rows)));
-        } catch (IOException e) {
-            throw new SQLException("COPY of " + rows.size() + " rows failed: " + e.getMessage(), e);
+            copy.writeToCopy(text, 0, text.length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
-    /** COPY text format: tab-separated, {@code created_at} in ISO-8601 with its offset. */
-    static String text(List<NewOrder> rows) {
+    /** COPY text format: tab-separated, {@code created_at} as {@code yyyy-mm-dd hh:mm:ss+00} in UTC. */
+    static byte[] text(List<NewOrder> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 96);
         for (NewOrder row : rows) {
             text.append(row.customerId()).append('\t');
             escaped(text, row.status()).append('\t')
-                    .append(row.amount().toPlainString()).append('\t')
-                    .append(row.createdAt()).append('\t');
+                    .append(row.amount().toPlainString()).append('\t');
+            timestamp(text, row.createdAt()).append('\t');
             escaped(text, row.note()).append('\n');
         }
-        return text.toString();
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder timestamp(StringBuilder text, OffsetDateTime value) {
+        if (value.getNano() != 0) {
+            return text.append(value); // ISO-8601 with the fraction, which PostgreSQL reads too
+        }
+        OrderGenerator.appendTimestamp(text, value.toEpochSecond());
+        return text;
     }
 
     private static StringBuilder escaped(StringBuilder text, String value) {
