@@ -70,11 +70,7 @@ final class HibernateInserting implements Inserting {
     public void copy(InsertPlan plan) {
         sessionFactory.inSession(session -> {
             for (List<List<NewOrder>> transaction : plan.transactions()) {
-                session.inTransaction(tx -> {
-                    for (List<NewOrder> chunk : transaction) {
-                        session.doWork(connection -> CopyRows.copy(connection, chunk));
-                    }
-                });
+                session.inTransaction(tx -> session.doWork(connection -> CopyRows.copy(connection, transaction)));
             }
         });
     }

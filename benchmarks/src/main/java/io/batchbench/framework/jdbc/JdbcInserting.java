@@ -84,9 +84,7 @@ final class JdbcInserting implements Inserting {
     public void copy(InsertPlan plan) {
         JdbcTransactions.run(dataSource, connection -> {
             for (List<List<NewOrder>> transaction : plan.transactions()) {
-                for (List<NewOrder> chunk : transaction) {
-                    CopyRows.copy(connection, chunk);
-                }
+                CopyRows.copy(connection, transaction);
                 connection.commit();
             }
         });

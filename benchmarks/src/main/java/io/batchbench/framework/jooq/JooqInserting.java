@@ -75,11 +75,7 @@ final class JooqInserting implements Inserting {
     @Override
     public void copy(InsertPlan plan) {
         for (List<List<NewOrder>> transaction : plan.transactions()) {
-            ctx.transaction(tx -> {
-                for (List<NewOrder> chunk : transaction) {
-                    tx.dsl().connection(connection -> CopyRows.copy(connection, chunk));
-                }
-            });
+            ctx.transaction(tx -> tx.dsl().connection(connection -> CopyRows.copy(connection, transaction)));
         }
     }
 

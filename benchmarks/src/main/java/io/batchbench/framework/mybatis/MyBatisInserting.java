@@ -79,9 +79,7 @@ final class MyBatisInserting implements Inserting {
         try (SqlSession session = sessions.openSession()) {
             try {
                 for (List<List<NewOrder>> transaction : plan.transactions()) {
-                    for (List<NewOrder> chunk : transaction) {
-                        copy(session, chunk);
-                    }
+                    copy(session, transaction);
                     // MyBatis commits only a session that ran an insert, update or delete; it never saw the COPY.
                     session.commit(true);
                 }
@@ -94,11 +92,12 @@ final class MyBatisInserting implements Inserting {
         }
     }
 
-    private static void copy(SqlSession session, List<NewOrder> chunk) {
+    private static void copy(SqlSession session, List<List<NewOrder>> transaction) {
         try {
-            CopyRows.copy(session.getConnection(), chunk);
+            CopyRows.copy(session.getConnection(), transaction);
         } catch (SQLException e) {
-            throw new PersistenceException("COPY of " + chunk.size() + " rows failed: " + e.getMessage(), e);
+            throw new PersistenceException("COPY of " + transaction.stream().mapToInt(List::size).sum() + " rows failed: "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -13,7 +13,7 @@ public enum InsertStrategy {
     BATCH(Inserting::batch),
     /** One multi-row INSERT per chunk. */
     MULTIROW(Inserting::multirow),
-    /** One COPY FROM STDIN per chunk, on the framework's own connection. */
+    /** One COPY FROM STDIN per transaction, streamed chunk by chunk, on the framework's own connection. */
     COPY(Inserting::copy);
 
     private final BiConsumer<Inserting, InsertPlan> run;

@@ -16,6 +16,6 @@ public interface Inserting {
     /** One statement per chunk that inserts all its rows (a VALUES list, arrays, or the driver's batch rewrite). */
     void multirow(InsertPlan plan);
 
-    /** One {@code COPY orders (...) FROM STDIN} per chunk ({@link CopyRows}), on the framework's connection. */
+    /** One {@code COPY orders (...) FROM STDIN} per transaction, streamed chunk by chunk ({@link CopyRows}), on the framework's connection. */
     void copy(InsertPlan plan);
 }

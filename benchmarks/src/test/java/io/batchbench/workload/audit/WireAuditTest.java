@@ -78,7 +78,7 @@ class WireAuditTest {
 
     @Test
     void aCopyOnTheUnwrappedConnectionIsSeen() throws Exception {
-        CopyRows.copy(connection, List.copyOf(NewOrder.generate(500)));
+        CopyRows.copy(connection, List.of(NewOrder.generate(500)));
 
         WireCounts counts = relay.counts();
         assertThat(counts.byVerb()).containsExactly(Map.entry("COPY", 1L));
