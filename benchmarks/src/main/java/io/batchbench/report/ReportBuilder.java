@@ -29,6 +29,15 @@ final class ReportBuilder {
     record Report(Doc doc, SortedMap<String, byte[]> files) {
     }
 
+    /** DESIGN.md's order (reading, then writing, the batch job last); other benchmarks after them by name. */
+    private static final List<String> WORKLOAD_ORDER = List.of("FullScanBenchmark", "PageAtDepthBenchmark",
+            "InsertBenchmark", "UpdateBenchmark", "BatchJobBenchmark");
+    private static final Comparator<String> WORKLOADS = Comparator.comparing((String benchmark) -> {
+        String[] parts = benchmark.split("\\.");
+        int index = parts.length < 2 ? -1 : WORKLOAD_ORDER.indexOf(parts[parts.length - 2]);
+        return index < 0 ? WORKLOAD_ORDER.size() : index;
+    }).thenComparing(Comparator.naturalOrder());
+
     private final Doc doc = new Doc();
     private final SortedMap<String, byte[]> files = new TreeMap<>();
 
@@ -46,7 +55,8 @@ final class ReportBuilder {
                 + "fork, which gives no interval. With the `rows` counter, times are per row and rows/s is its inverse. "
                 + "Speed-ups above 1× are faster than the reference.");
         Map<String, List<Cell>> workloads = run.cells().stream()
-                .collect(Collectors.groupingBy(c -> c.key().benchmark(), TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(c -> c.key().benchmark(), () -> new TreeMap<>(WORKLOADS),
+                        Collectors.toList()));
         workloads.forEach((benchmark, cells) -> workload(cells));
     }
 
@@ -246,6 +256,7 @@ final class ReportBuilder {
     /** The primary score per operation: over a scaling parameter the cost of one operation is what grows. */
     private static List<ChartRenderer.LinePoint> linePoints(List<CellFigures> figures, String parameter) {
         List<ChartRenderer.LinePoint> points = new ArrayList<>();
+        Pivot pivot = new Pivot(figures);
         List<CellFigures> ordered = new ArrayList<>(figures);
         ordered.sort(Comparator.comparing(Pivot::framework, Pivot.FRAMEWORKS)
                 .thenComparing(Pivot::strategy, Pivot.STRATEGIES)
@@ -254,7 +265,8 @@ final class ReportBuilder {
             String series = (Pivot.framework(f) + " " + Pivot.strategy(f)).strip();
             points.add(new ChartRenderer.LinePoint(series.isEmpty() ? f.cell().key().shortName() : series,
                     f.cell().key().params().get(parameter),
-                    new ChartRenderer.Point(f.cell().primary().mean(), Interval.halfWidth(f.cell().primary()))));
+                    new ChartRenderer.Point(f.cell().primary().mean(), Interval.halfWidth(f.cell().primary())),
+                    pivot.strategies.indexOf(Pivot.strategy(f)), pivot.frameworks.indexOf(Pivot.framework(f))));
         }
         return points;
     }
