@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -30,8 +32,8 @@ class GateSimulationTest {
 
     @Test
     void twoStageGateHoldsFalseAlarmsAndCatchesRegressions() {
-        Rates aa = simulate(0.0, new SplittableRandom(20261122));
-        Rates regression = simulate(0.20, new SplittableRandom(7));
+        Rates aa = simulate(new Matrix(NOISE, FORKS, 0.0), new SplittableRandom(20261122));
+        Rates regression = simulate(new Matrix(NOISE, FORKS, 0.20), new SplittableRandom(7));
         System.out.printf("GateSimulationTest: A/A false alarms: two-stage %.1f %%, one-stage %.1f %%; "
                         + "20 %% regression caught: two-stage %.1f %%, one-stage %.1f %% (%d runs each)%n",
                 aa.twoStageFails * 100.0 / TRIALS, aa.oneStageFails * 100.0 / TRIALS,
@@ -44,19 +46,46 @@ class GateSimulationTest {
                 .as("runs failed for another, unchanged benchmark").isLessThanOrEqualTo(TRIALS * 2 / 100);
     }
 
+    /**
+     * This VM's forks of a short full scan spread by 8 to 21 % (the README's A/A runs), more than the
+     * 8 % above. A rank test's false-alarm rate does not depend on the spread, so that bound must hold
+     * at any noise; what noise takes away is power, printed for the README's table of what n forks see.
+     */
+    @ParameterizedTest(name = "noise {0}, {1} forks a side")
+    @CsvSource({"0.15, 10", "0.15, 20"})
+    void noisierForksCostPowerNotFalseAlarms(double noise, int forks) {
+        Rates aa = simulate(new Matrix(noise, forks, 0.0), new SplittableRandom(20261122));
+        Rates by20 = simulate(new Matrix(noise, forks, 0.20), new SplittableRandom(7));
+        Rates by40 = simulate(new Matrix(noise, forks, 0.40), new SplittableRandom(11));
+        System.out.printf("GateSimulationTest: noise %.0f %%, %d forks a side: A/A false alarms two-stage %.1f %%, "
+                        + "one-stage %.1f %%; caught two-stage / one-stage: 20 %% regression %.1f / %.1f %%, "
+                        + "40 %% regression %.1f / %.1f %%%n", noise * 100, forks,
+                aa.twoStageFails * 100.0 / TRIALS, aa.oneStageFails * 100.0 / TRIALS,
+                by20.twoStageCaught * 100.0 / TRIALS, by20.oneStageCaught * 100.0 / TRIALS,
+                by40.twoStageCaught * 100.0 / TRIALS, by40.oneStageCaught * 100.0 / TRIALS);
+        assertThat(aa.twoStageFails).as("A/A runs failed by the two-stage gate").isLessThanOrEqualTo(TRIALS * 2 / 100);
+        assertThat(by40.twoStageCaught).as("a larger regression is caught at least as often")
+                .isGreaterThanOrEqualTo(by20.twoStageCaught);
+    }
+
     private record Rates(int oneStageFails, int oneStageCaught, int twoStageFails, int twoStageCaught) {
     }
 
-    private Rates simulate(double regression, SplittableRandom random) {
+    /** Fork-to-fork noise (log-normal sigma), forks a side, and how much slower benchmark 0 is. */
+    private record Matrix(double noise, int forks, double regression) {
+    }
+
+    private Rates simulate(Matrix matrix, SplittableRandom random) {
         int oneFails = 0;
         int oneCaught = 0;
         int twoFails = 0;
         int twoCaught = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
-            Run baseline = run("baseline", random, 0);
-            Run candidate = run("candidate", random, regression);
+            Run baseline = run("baseline", random, matrix, 0);
+            Run candidate = run("candidate", random, matrix, matrix.regression());
             Gate.Verdict one = gate.check(baseline, candidate);
-            Gate.Verdict two = gate.check(baseline, candidate, run("baseline", random, 0), run("candidate", random, regression));
+            Gate.Verdict two = gate.check(baseline, candidate, run("baseline", random, matrix, 0),
+                    run("candidate", random, matrix, matrix.regression()));
             oneFails += one.exitCode() == Tools.REGRESSION ? 1 : 0;
             oneCaught += caughtFirst(one) ? 1 : 0;
             twoFails += two.exitCode() == Tools.REGRESSION ? 1 : 0;
@@ -70,12 +99,12 @@ class GateSimulationTest {
     }
 
     /** Benchmark 0 is slower by {@code regression}; every fork's mean gets log-normal noise. */
-    private static Run run(String name, SplittableRandom random, double regression) {
+    private static Run run(String name, SplittableRandom random, Matrix matrix, double regression) {
         List<Cell> cells = new ArrayList<>();
         for (int b = 0; b < BENCHMARKS; b++) {
-            double[] forks = new double[FORKS];
-            for (int f = 0; f < FORKS; f++) {
-                forks[f] = 100 * (b == 0 ? 1 + regression : 1) * Math.exp(NOISE * random.nextGaussian());
+            double[] forks = new double[matrix.forks()];
+            for (int f = 0; f < matrix.forks(); f++) {
+                forks[f] = 100 * (b == 0 ? 1 + regression : 1) * Math.exp(matrix.noise() * random.nextGaussian());
             }
             cells.add(Cell.of(CellKey.of("sim.Benchmark.run", Map.of("n", String.valueOf(b))), "avgt",
                     new Metric("us/op", forks), Map.of(), null));
