@@ -7,11 +7,12 @@ import java.util.TreeMap;
 
 /**
  * One measured cell: its key, JMH mode, primary metric, secondary metrics by name (the
- * {@code rows} counter, {@code gc.alloc.rate.norm}, ...) and, when the run was audited, the
- * statement and round-trip counts.
+ * {@code rows} counter, {@code gc.alloc.rate.norm}, ...), when the run was audited the statement
+ * and round-trip counts, and its measurement settings as text (warm-up, measurement, threads;
+ * empty when unknown), which compare shows when two runs differ in them.
  */
 public record Cell(CellKey key, String mode, Metric primary, SortedMap<String, Metric> secondary,
-                   Optional<Audit> audit) {
+                   Optional<Audit> audit, String settings) {
 
     /** The {@code @AuxCounters} metric that reports time (or throughput) per row. */
     public static final String ROWS = "rows";
@@ -23,7 +24,12 @@ public record Cell(CellKey key, String mode, Metric primary, SortedMap<String, M
     }
 
     public static Cell of(CellKey key, String mode, Metric primary, Map<String, Metric> secondary, Audit audit) {
-        return new Cell(key, mode, primary, new TreeMap<>(secondary), Optional.ofNullable(audit));
+        return of(key, mode, primary, secondary, audit, "");
+    }
+
+    public static Cell of(CellKey key, String mode, Metric primary, Map<String, Metric> secondary, Audit audit,
+                          String settings) {
+        return new Cell(key, mode, primary, new TreeMap<>(secondary), Optional.ofNullable(audit), settings);
     }
 
     public Direction direction() {

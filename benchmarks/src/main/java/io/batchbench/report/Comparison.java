@@ -16,6 +16,8 @@ import java.util.function.Function;
 final class Comparison {
 
     static final double ALPHA = 0.05;
+    /** Up to this many cells only in one run are listed one by one. */
+    private static final int LISTED = 10;
 
     private Comparison() {
     }
@@ -31,6 +33,7 @@ final class Comparison {
         Doc doc = new Doc().heading(1, "batchbench compare");
         doc.bullets(List.of("A: `" + a.name() + "`", "B: `" + b.name() + "`"));
         environment(doc, a, b);
+        settings(doc, common, left, right);
         doc.text("Medians of one sample per fork; delta is B against A; p is the two-sided Mann–Whitney U test; `~` "
                 + "means the difference is not significant at " + ALPHA + " (or either side has one fork).");
         Map<String, List<CellKey>> byBenchmark = new LinkedHashMap<>();
@@ -48,15 +51,48 @@ final class Comparison {
         });
         List<String> onlyA = a.cells().stream().map(Cell::key).filter(k -> !right.containsKey(k)).map(CellKey::label).toList();
         List<String> onlyB = b.cells().stream().map(Cell::key).filter(k -> !left.containsKey(k)).map(CellKey::label).toList();
-        if (!onlyA.isEmpty()) {
-            doc.heading(2, "Only in A (" + onlyA.size() + ")");
-            doc.bullets(onlyA.stream().map(l -> "`" + l + "`").toList());
-        }
-        if (!onlyB.isEmpty()) {
-            doc.heading(2, "Only in B (" + onlyB.size() + ")");
-            doc.bullets(onlyB.stream().map(l -> "`" + l + "`").toList());
-        }
+        only(doc, "A", a.cells().stream().map(Cell::key).filter(k -> !right.containsKey(k)).toList());
+        only(doc, "B", b.cells().stream().map(Cell::key).filter(k -> !left.containsKey(k)).toList());
         return doc;
+    }
+
+    /**
+     * The cells one run has and the other lacks: listed when few, counted per benchmark when many
+     * (a run of one workload against the whole published reference leaves a hundred and more).
+     */
+    private static void only(Doc doc, String side, List<CellKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        doc.heading(2, "Only in " + side + " (" + keys.size() + ")");
+        if (keys.size() <= LISTED) {
+            doc.bullets(keys.stream().map(k -> "`" + k.label() + "`").toList());
+            return;
+        }
+        Map<String, Integer> perBenchmark = new LinkedHashMap<>();
+        keys.forEach(k -> perBenchmark.merge(k.shortName(), 1, Integer::sum));
+        doc.bullets(perBenchmark.entrySet().stream().map(e -> "`" + e.getKey() + "`: " + e.getValue() + " cells").toList());
+    }
+
+    /** Cells measured with other warm-up, measurement or thread settings, grouped by the pair of settings. */
+    private static void settings(Doc doc, List<CellKey> common, Map<CellKey, Cell> left, Map<CellKey, Cell> right) {
+        Map<List<String>, Integer> pairs = new LinkedHashMap<>();
+        for (CellKey key : common) {
+            String x = left.get(key).settings();
+            String y = right.get(key).settings();
+            if (!x.isEmpty() && !y.isEmpty() && !x.equals(y)) {
+                pairs.merge(List.of(x, y), 1, Integer::sum);
+            }
+        }
+        if (pairs.isEmpty()) {
+            return;
+        }
+        doc.heading(2, "⚠ The measurement settings differ");
+        doc.text("**A shorter warm-up or measurement can measure a colder JIT or a different mix of checkpoints:** "
+                + "rerun with the same JMH options to compare like with like.");
+        TableBuilder table = new TableBuilder().numbers("cells").text("A", "B");
+        pairs.forEach((pair, count) -> table.row(List.of(String.valueOf(count), pair.get(0), pair.get(1))));
+        doc.table(table.build());
     }
 
     private static void environment(Doc doc, Run a, Run b) {

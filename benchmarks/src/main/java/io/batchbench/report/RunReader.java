@@ -95,7 +95,14 @@ public final class RunReader {
                 secondary.put(entry.getKey(), metric(where + " " + entry.getKey(), entry.getValue()));
             }
         });
-        return Cell.of(key, mode, metric, secondary, audits.get(key));
+        return Cell.of(key, mode, metric, secondary, audits.get(key), settings(result));
+    }
+
+    /** What decides how a fork samples: a shorter warm-up can measure a colder JIT. */
+    private static String settings(JsonNode result) {
+        return "warm-up " + result.path("warmupIterations").asText("?") + " × " + result.path("warmupTime").asText("?")
+                + ", measurement " + result.path("measurementIterations").asText("?") + " × "
+                + result.path("measurementTime").asText("?") + ", threads " + result.path("threads").asText("?");
     }
 
     /** One sample per fork: the mean of its iterations, or of its histogram for SampleTime. */

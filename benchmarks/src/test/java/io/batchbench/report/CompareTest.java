@@ -47,5 +47,29 @@ class CompareTest {
         assertThat(markdown).contains("| **geomean** | 142 | 174 | +22.4% |");
         assertThat(markdown).contains("## Only in A (1)").contains("framework=mybatis")
                 .contains("## Only in B (1)").contains("framework=hibernate");
+        assertThat(markdown).doesNotContain("measurement settings differ");
+    }
+
+    @Test
+    void otherMeasurementSettingsAreShownAndManyMissingCellsCounted() throws IOException {
+        JmhJson reference = new JmhJson();
+        reference.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {100, 101, 99}, new double[] {102, 98, 100});
+        for (int rows = 1; rows <= 12; rows++) {
+            reference.cell("io.batchbench.workload.insert.InsertBenchmark.insert",
+                    JmhJson.params("rows", String.valueOf(rows)), new double[] {5}, new double[] {6});
+        }
+        JmhJson mine = new JmhJson();
+        mine.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {100}, new double[] {101});
+
+        String markdown = MarkdownRenderer.render(Comparison.build(
+                RunReader.read(reference.writeFolder(dir.resolve("reference"), JmhJson.env("18.6", "7.4.6.Final"))),
+                RunReader.read(mine.writeFolder(dir.resolve("mine"), JmhJson.env("18.6", "7.4.6.Final")))));
+
+        assertThat(markdown.indexOf("⚠ The measurement settings differ"))
+                .isPositive().isLessThan(markdown.indexOf("## FullScanBenchmark.fullScan"));
+        assertThat(markdown).contains("| 1 | warm-up 1 × 1 s, measurement 3 × 1 s, threads 1 "
+                + "| warm-up 1 × 1 s, measurement 1 × 1 s, threads 1 |");
+        assertThat(markdown).contains("## Only in A (12)").contains("- `InsertBenchmark.insert`: 12 cells")
+                .doesNotContain("rows=12");
     }
 }
