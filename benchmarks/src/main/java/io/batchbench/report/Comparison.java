@@ -49,8 +49,6 @@ final class Comparison {
             }
             counts(doc, keys, left, right);
         });
-        List<String> onlyA = a.cells().stream().map(Cell::key).filter(k -> !right.containsKey(k)).map(CellKey::label).toList();
-        List<String> onlyB = b.cells().stream().map(Cell::key).filter(k -> !left.containsKey(k)).map(CellKey::label).toList();
         only(doc, "A", a.cells().stream().map(Cell::key).filter(k -> !right.containsKey(k)).toList());
         only(doc, "B", b.cells().stream().map(Cell::key).filter(k -> !left.containsKey(k)).toList());
         return doc;
