@@ -9,4 +9,4 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/fixtures" "$root/bench
     -newer "$jar" -type f -print -quit)" ]; then
   (cd "$root" && ./mvnw -B -q package -DskipTests) >&2
 fi
-exec "$JAVA" -cp "$jar" io.batchbench.report.Tools "$@"
+exec "$JAVA" -cp "$jar" io.batchbench.tools.Tools "$@"

@@ -9,13 +9,6 @@ package io.batchbench.framework;
  */
 public record FrameworkSettings(int cursorFetchSize) {
 
-    /**
-     * The most rows one JDBC batch, multi-row INSERT, COPY or ORM flush carries in the write
-     * workloads: large enough that per-batch costs vanish, small enough that an ORM's persistence
-     * context stays bounded.
-     */
-    public static final int BATCH_SIZE = 1000;
-
     public FrameworkSettings {
         if (cursorFetchSize <= 0) {
             throw new IllegalArgumentException("cursorFetchSize must be at least 1, got " + cursorFetchSize);

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Merges the audit files the forks left (one per trial, {@link io.batchbench.workload.audit.AuditLog})
+ * Merges the audit files the forks left (one per trial, {@link io.batchbench.audit.AuditLog})
  * into one audit.json: one entry per cell, sorted by benchmark and parameters. Forks of a cell
  * send the same statements; {@code forks} says how many audited it and {@code consistent} whether
  * they all counted the same (if not, the entry is the fork with the most round trips).

@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import io.batchbench.audit.AuditLog;
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.db.Connections;
 import io.batchbench.fixtures.db.DatabaseServer;
@@ -28,7 +29,6 @@ import io.batchbench.fixtures.db.ProvisioningException;
 import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.fixtures.env.ServerSettings;
-import io.batchbench.workload.audit.AuditLog;
 
 /**
  * The jar's main class: takes the standard JMH command line, provisions one PostgreSQL for the

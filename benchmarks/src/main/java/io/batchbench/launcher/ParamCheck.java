@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import io.batchbench.framework.Frameworks;
+import io.batchbench.trial.Frameworks;
 import io.batchbench.workload.Params;
 import io.batchbench.workload.insert.CommitEvery;
 import io.batchbench.workload.insert.InsertStrategy;

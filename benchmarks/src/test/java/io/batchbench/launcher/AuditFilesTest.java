@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.batchbench.workload.audit.AuditLog;
-import io.batchbench.workload.audit.WireCounts;
+import io.batchbench.audit.AuditLog;
+import io.batchbench.audit.WireCounts;
 
 class AuditFilesTest {
 

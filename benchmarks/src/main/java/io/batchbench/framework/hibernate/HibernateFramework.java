@@ -9,6 +9,7 @@ import org.hibernate.tool.schema.Action;
 
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.paging.Paging;
@@ -69,7 +70,7 @@ public final class HibernateFramework implements Framework {
                 // (StatelessSession ignores the setting since Hibernate 7, and batches only
                 // through insertMultiple/updateMultiple or its own setJdbcBatchSize), and
                 // statements are grouped by entity and ordered by id so batches are not cut short.
-                .property(AvailableSettings.STATEMENT_BATCH_SIZE, FrameworkSettings.BATCH_SIZE)
+                .property(AvailableSettings.STATEMENT_BATCH_SIZE, Chunks.MAX_ROWS)
                 .property(AvailableSettings.ORDER_INSERTS, true)
                 .property(AvailableSettings.ORDER_UPDATES, true)
                 // Set explicitly: hibernate.* system properties would otherwise switch them on

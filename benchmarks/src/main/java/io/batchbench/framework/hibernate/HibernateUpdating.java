@@ -9,7 +9,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
 
-import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.update.UpdatePlan;
 import io.batchbench.workload.update.Updating;
 
@@ -64,7 +64,7 @@ final class HibernateUpdating implements Updating {
         sessionFactory.inTransaction(session -> {
             SelectionQuery<T> load = session.createSelectionQuery(hql, entity)
                     .setParameter("rows", plan.rows())
-                    .setMaxResults(FrameworkSettings.BATCH_SIZE);
+                    .setMaxResults(Chunks.MAX_ROWS);
             long last = 0;
             List<T> chunk;
             do {

@@ -12,7 +12,7 @@ import java.util.function.ToLongFunction;
 
 import javax.sql.DataSource;
 
-import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.OrderRow;
 import io.batchbench.workload.update.UpdatePlan;
 import io.batchbench.workload.update.Updating;
@@ -63,7 +63,7 @@ final class JdbcUpdating implements Updating {
             try (PreparedStatement load = connection.prepareStatement(loadSql);
                  PreparedStatement update = connection.prepareStatement(UPDATE_ONE)) {
                 load.setLong(2, plan.rows());
-                load.setInt(3, FrameworkSettings.BATCH_SIZE);
+                load.setInt(3, Chunks.MAX_ROWS);
                 long last = 0;
                 List<T> rows;
                 do {

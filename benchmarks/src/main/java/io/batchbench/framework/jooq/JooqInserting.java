@@ -13,8 +13,8 @@ import org.jooq.LoaderOptionsStep;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DefaultConnectionProvider;
 
-import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.framework.jooq.generated.tables.records.OrdersRecord;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.insert.CopyRows;
 import io.batchbench.workload.insert.InsertPlan;
@@ -29,7 +29,7 @@ import io.batchbench.workload.insert.Inserting;
  * commits every n Loader batches of {@code bulkAfter × batchAfter} rows, and the Loader commits what is
  * left at the end, so the plan's transactions are {@code commitAfter(rowsPerTransaction / rowsPerBatch)},
  * or {@code commitAll()} when there is one. The Loader cannot start a new batch at a commit, so for
- * batch and multirow a {@code commitEvery} above {@link FrameworkSettings#BATCH_SIZE} must be a multiple
+ * batch and multirow a {@code commitEvery} above {@link Chunks#MAX_ROWS} must be a multiple
  * of it (1, 100, 1000 and all are).
  *
  * <p>The Loader commits by calling {@code commit()} on a connection it acquires again from the
@@ -126,7 +126,7 @@ final class JooqInserting implements Inserting {
             if (rowsPerTransaction % rowsPerBatch != 0) {
                 throw new IllegalArgumentException("jOOQ's Loader commits after whole batches of " + rowsPerBatch
                         + " rows, so it cannot commit every " + rowsPerTransaction + " rows: use a commitEvery of at most "
-                        + FrameworkSettings.BATCH_SIZE + ", a multiple of it, or all");
+                        + Chunks.MAX_ROWS + ", a multiple of it, or all");
             }
             return new LoaderCommits(rowsPerTransaction / rowsPerBatch);
         }

@@ -19,8 +19,8 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.framework.jooq.generated.tables.records.OrdersRecord;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.update.UpdatePlan;
 import io.batchbench.workload.update.Updating;
 
@@ -44,7 +44,7 @@ final class JooqUpdating implements Updating {
     @Override
     public void dirtyCheck(UpdatePlan plan) {
         loadChangeStore(plan, (dsl, last) -> dsl.selectFrom(ORDERS)
-                .where(ORDERS.ID.le(plan.rows())).orderBy(ORDERS.ID).seek(last).limit(FrameworkSettings.BATCH_SIZE)
+                .where(ORDERS.ID.le(plan.rows())).orderBy(ORDERS.ID).seek(last).limit(Chunks.MAX_ROWS)
                 .fetch());
     }
 
@@ -52,7 +52,7 @@ final class JooqUpdating implements Updating {
     @Override
     public void projection(UpdatePlan plan) {
         loadChangeStore(plan, (dsl, last) -> dsl.select(ORDERS.ID, ORDERS.AMOUNT).from(ORDERS)
-                .where(ORDERS.ID.le(plan.rows())).orderBy(ORDERS.ID).seek(last).limit(FrameworkSettings.BATCH_SIZE)
+                .where(ORDERS.ID.le(plan.rows())).orderBy(ORDERS.ID).seek(last).limit(Chunks.MAX_ROWS)
                 .fetchInto(ORDERS));
     }
 

@@ -9,7 +9,7 @@ import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
-import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.update.UpdatePlan;
 import io.batchbench.workload.update.Updating;
 
@@ -61,7 +61,7 @@ final class MyBatisUpdating implements Updating {
             long last = 0;
             List<T> rows;
             do {
-                rows = loader.load(mapper, last, plan.rows(), FrameworkSettings.BATCH_SIZE);
+                rows = loader.load(mapper, last, plan.rows(), Chunks.MAX_ROWS);
                 for (T row : rows) {
                     last = id.applyAsLong(row);
                     BigDecimal newAmount = plan.amount(last);

@@ -3,12 +3,12 @@ package io.batchbench.workload.insert;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.NewOrder;
 
 /**
  * The rows of one insert operation, cut into transactions of {@code commitEvery} rows and each
- * transaction into chunks of at most {@link FrameworkSettings#BATCH_SIZE} rows (a JDBC batch, a
+ * transaction into chunks of at most {@link Chunks#MAX_ROWS} rows (a JDBC batch, a
  * multi-row INSERT, a COPY, a flush). Cut once, outside the measured region, so every framework
  * writes exactly the same pieces.
  */
@@ -20,7 +20,7 @@ public final class InsertPlan {
     public InsertPlan(List<NewOrder> rows, int commitEvery) {
         this.rows = List.copyOf(rows);
         this.transactions = new ArrayList<>();
-        int chunkSize = Math.min(commitEvery, FrameworkSettings.BATCH_SIZE);
+        int chunkSize = Math.min(commitEvery, Chunks.MAX_ROWS);
         for (List<NewOrder> transaction : slices(this.rows, commitEvery)) {
             transactions.add(slices(transaction, chunkSize));
         }

@@ -9,7 +9,7 @@ import io.batchbench.workload.WrongResultException;
  * none repeats, and the count and the last key match the table, so none is missing. It costs a
  * comparison and an increment per row, the same for every framework.
  */
-final class ScanCheck implements RowVisitor<Object> {
+public final class ScanCheck implements RowVisitor<Object> {
 
     private final String scan;
     private final Blackhole blackhole;
@@ -18,7 +18,7 @@ final class ScanCheck implements RowVisitor<Object> {
     private long visited;
     private long lastId;
 
-    ScanCheck(String scan, Blackhole blackhole, long expectedRows, long expectedLastId) {
+    public ScanCheck(String scan, Blackhole blackhole, long expectedRows, long expectedLastId) {
         this.scan = scan;
         this.blackhole = blackhole;
         this.expectedRows = expectedRows;
@@ -37,7 +37,7 @@ final class ScanCheck implements RowVisitor<Object> {
     }
 
     /** The number of rows visited, once they are known to be the whole table. */
-    long verified() {
+    public long verified() {
         if (visited != expectedRows || lastId != expectedLastId) {
             throw new WrongResultException(scan + " visited " + visited + " rows ending at key " + lastId
                     + "; the table has " + expectedRows + " rows ending at key " + expectedLastId);

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.Chunks;
 
 /**
  * One update operation: the orders with ids 1..rows get amount = f(id, round), a value that
@@ -12,7 +12,7 @@ import io.batchbench.framework.FrameworkSettings;
  * too, so a set-based UPDATE ends in exactly the state the row-by-row strategies write:
  * <pre>f(id, round) = ((id * 7919 + round) mod 1,000,000) / 100</pre>
  * Made before each operation, outside the measured region, with the pairs already cut into
- * chunks of {@link FrameworkSettings#BATCH_SIZE}.
+ * chunks of {@link Chunks#MAX_ROWS}.
  */
 public final class UpdatePlan {
 
@@ -36,7 +36,7 @@ public final class UpdatePlan {
         List<Change> chunk = new ArrayList<>();
         for (long id = 1; id <= rows; id++) {
             chunk.add(new Change(id, amount(id, round)));
-            if (chunk.size() == FrameworkSettings.BATCH_SIZE) {
+            if (chunk.size() == Chunks.MAX_ROWS) {
                 chunks.add(chunk);
                 chunk = new ArrayList<>();
             }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.audit.RelayedDatabase;
+import io.batchbench.audit.WireAudit;
+import io.batchbench.audit.WireCounts;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.NewOrder;
-import io.batchbench.workload.audit.RelayedDatabase;
-import io.batchbench.workload.audit.WireAudit;
-import io.batchbench.workload.audit.WireCounts;
 
 /**
  * Why {@link OrderEntity} takes its ids from a pooled sequence: with IDENTITY ids Hibernate has to
@@ -34,7 +34,7 @@ import io.batchbench.workload.audit.WireCounts;
  */
 class IdentityIdsDisableBatchingTest {
 
-    private static final int ROWS = FrameworkSettings.BATCH_SIZE;
+    private static final int ROWS = Chunks.MAX_ROWS;
     private static final List<NewOrder> ORDERS = NewOrder.generate(ROWS);
 
     private static RelayedDatabase database;

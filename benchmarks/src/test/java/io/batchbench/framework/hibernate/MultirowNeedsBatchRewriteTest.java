@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.batchbench.framework.Frameworks;
+import io.batchbench.trial.Frameworks;
+import io.batchbench.trial.Trial;
+import io.batchbench.trial.TrialCache;
 import io.batchbench.workload.NewOrder;
-import io.batchbench.workload.Trial;
-import io.batchbench.workload.TrialCache;
 import io.batchbench.workload.insert.InsertCheck;
 import io.batchbench.workload.insert.InsertPlan;
 

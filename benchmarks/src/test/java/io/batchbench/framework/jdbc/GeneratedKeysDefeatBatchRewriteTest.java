@@ -12,9 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.batchbench.audit.RelayedDatabase;
+import io.batchbench.audit.WireCounts;
 import io.batchbench.workload.NewOrder;
-import io.batchbench.workload.audit.RelayedDatabase;
-import io.batchbench.workload.audit.WireCounts;
 
 /**
  * The known trap, on the wire: pgjdbc's {@code reWriteBatchedInserts} turns a batch of 1,000

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.batchbench.framework.Frameworks;
+import io.batchbench.trial.Frameworks;
+import io.batchbench.trial.Trial;
+import io.batchbench.trial.TrialCache;
 import io.batchbench.workload.NewOrder;
-import io.batchbench.workload.Trial;
-import io.batchbench.workload.TrialCache;
 import io.batchbench.workload.insert.InsertCheck;
 import io.batchbench.workload.insert.InsertPlan;
 import io.batchbench.workload.insert.InsertStrategy;

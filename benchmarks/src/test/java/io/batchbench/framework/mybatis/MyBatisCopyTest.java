@@ -12,10 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.batchbench.framework.Frameworks;
+import io.batchbench.trial.Frameworks;
+import io.batchbench.trial.Trial;
+import io.batchbench.trial.TrialCache;
 import io.batchbench.workload.NewOrder;
-import io.batchbench.workload.Trial;
-import io.batchbench.workload.TrialCache;
 import io.batchbench.workload.insert.CommitEvery;
 import io.batchbench.workload.insert.InsertCheck;
 import io.batchbench.workload.insert.InsertPlan;

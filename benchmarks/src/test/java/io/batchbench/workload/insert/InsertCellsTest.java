@@ -16,13 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.batchbench.audit.WireCounts;
 import io.batchbench.fixtures.data.TableChecksum;
-import io.batchbench.framework.Frameworks;
+import io.batchbench.trial.Frameworks;
+import io.batchbench.trial.Trial;
+import io.batchbench.trial.TrialCache;
 import io.batchbench.workload.NewOrder;
-import io.batchbench.workload.Trial;
-import io.batchbench.workload.TrialCache;
 import io.batchbench.workload.WrongResultException;
-import io.batchbench.workload.audit.WireCounts;
 
 /**
  * Every framework × strategy × commitEvery inserts exactly the seeded rows, and sends what its

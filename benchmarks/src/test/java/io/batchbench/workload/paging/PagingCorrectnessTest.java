@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.batchbench.fixtures.TestServers;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.framework.FrameworkSettings;
-import io.batchbench.framework.Frameworks;
+import io.batchbench.trial.Frameworks;
+import io.batchbench.trial.Trial;
 import io.batchbench.workload.OrderRow;
-import io.batchbench.workload.Trial;
 
 /**
  * Every framework × strategy reads exactly what the JDBC reference reads: the same rows, with

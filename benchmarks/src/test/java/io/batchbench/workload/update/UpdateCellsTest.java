@@ -10,11 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.batchbench.audit.WireCounts;
 import io.batchbench.fixtures.data.TableChecksum;
-import io.batchbench.framework.Frameworks;
-import io.batchbench.workload.Trial;
-import io.batchbench.workload.TrialCache;
-import io.batchbench.workload.audit.WireCounts;
+import io.batchbench.trial.Frameworks;
+import io.batchbench.trial.Trial;
+import io.batchbench.trial.TrialCache;
 
 /**
  * Every framework × strategy leaves the table exactly as the JDBC reference does (every column

@@ -1,0 +1,83 @@
+package io.batchbench.benchmark;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.trial.Frameworks;
+import io.batchbench.trial.Trial;
+import io.batchbench.workload.Params;
+import io.batchbench.workload.paging.ScanCheck;
+import io.batchbench.workload.paging.ScanStrategy;
+
+/**
+ * Reads every row of a {@code rows}-row table in key order, {@code pageSize} rows at a time, in
+ * one transaction. One operation is the whole scan.
+ *
+ * <p>The tutorial way, {@code offset}, re-reads and discards every row before each page, so a
+ * scan costs O(rows²/pageSize); {@code keyset} starts each page at the previous page's last key
+ * through the primary key index, O(rows); {@code cursor} runs one query and streams it from a
+ * server-side cursor, {@code pageSize} rows per round trip. The scan is checked as it runs: a
+ * strategy that skips or repeats a row fails the benchmark.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class FullScanBenchmark {
+
+    @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    public String framework;
+
+    @Param({"offset", "keyset", "cursor"})
+    public String strategy;
+
+    @Param("10000")
+    public long rows;
+
+    @Param("100")
+    public int pageSize;
+
+    private Trial trial;
+    private ScanStrategy scan;
+    private long lastId;
+
+    @Setup(Level.Trial)
+    public void openTrial() {
+        Params.positive("rows", rows);
+        Params.positive("pageSize", pageSize);
+        scan = ScanStrategy.parse(strategy);
+        trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize));
+        lastId = trial.idAtPosition(rows - 1);
+    }
+
+    @TearDown(Level.Trial)
+    public void closeTrial() {
+        if (trial != null) {
+            trial.close();
+        }
+    }
+
+    @Benchmark
+    public void fullScan(RowCount count, Blackhole blackhole) {
+        ScanCheck check = new ScanCheck(framework + " " + strategy + " scan", blackhole, rows, lastId);
+        scan.scan(trial.framework().paging(), pageSize, check);
+        count.rows += check.verified();
+    }
+}

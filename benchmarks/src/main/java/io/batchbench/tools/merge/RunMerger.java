@@ -1,0 +1,209 @@
+package io.batchbench.tools.merge;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.MultisetStatistics;
+import org.openjdk.jmh.util.Statistics;
+
+import io.batchbench.tools.run.CellKey;
+import io.batchbench.tools.run.EnvironmentDiff;
+import io.batchbench.tools.run.OutputFiles;
+import io.batchbench.tools.run.RunLocation;
+import io.batchbench.tools.run.RunReader;
+import io.batchbench.tools.run.UnusableInputException;
+
+/**
+ * Combines runs of one matrix: shards run by different CI jobs, or the rounds of an A/B run. A
+ * cell in several inputs gets all their forks, with score, error, interval and percentiles
+ * recomputed as JMH computes them; the output is standard JMH JSON again. Inputs whose
+ * environments (env.json, commit included) or whose measurement settings for the same cell differ
+ * are refused: their forks do not sample the same thing.
+ */
+public final class RunMerger {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> SETTINGS = List.of("mode", "threads", "warmupIterations", "warmupTime",
+            "warmupBatchSize", "measurementIterations", "measurementTime", "measurementBatchSize", "jmhVersion",
+            "jdkVersion", "vmVersion");
+    private static final double[] PERCENTILES = {0, 50, 90, 95, 99, 99.9, 99.99, 99.999, 99.9999, 100};
+
+    private RunMerger() {
+    }
+
+    /** Merges {@code inputs} (run folders or JMH JSON files) into {@code out}'s jmh.json, env.json and audit.json. */
+    public static void merge(List<Path> inputs, RunLocation out) {
+        if (inputs.size() < 2) {
+            throw new UnusableInputException("merge needs at least two runs, got " + inputs.size());
+        }
+        Map<CellKey, ObjectNode> cells = new LinkedHashMap<>();
+        Map<CellKey, ObjectNode> audits = new LinkedHashMap<>();
+        JsonNode firstEnv = null;
+        ArrayNode runIds = NODES.arrayNode();
+        for (Path input : inputs) {
+            RunReader.read(input); // refuses unusable input with the reader's message
+            RunLocation files = RunLocation.of(input);
+            JsonNode env = files.env().toFile().exists() ? RunReader.readJson(files.env()) : NODES.objectNode();
+            if (firstEnv == null) {
+                firstEnv = env;
+            } else {
+                EnvironmentDiff diff = EnvironmentDiff.between(firstEnv, env);
+                if (!diff.differences().isEmpty()) {
+                    EnvironmentDiff.Difference d = diff.differences().get(0);
+                    throw new UnusableInputException("refusing to merge " + inputs.get(0) + " and " + input
+                            + ": their environments differ (" + diff.differences().size() + " fields, e.g. " + d.field()
+                            + ": " + d.a() + " vs " + d.b() + "); forks from different setups are not samples of one thing");
+                }
+            }
+            if (env.hasNonNull("runId")) {
+                runIds.add(env.get("runId").asText());
+            }
+            for (JsonNode result : RunReader.readJson(files.jmh())) {
+                add(cells, (ObjectNode) result.deepCopy(), input);
+            }
+            if (files.audit().toFile().exists()) {
+                for (JsonNode audit : RunReader.readJson(files.audit()).path("cells")) {
+                    CellKey key = key(audit);
+                    ObjectNode previous = audits.putIfAbsent(key, (ObjectNode) audit.deepCopy());
+                    if (previous != null && !previous.equals(audit)) {
+                        throw new UnusableInputException("refusing to merge: the audits of " + key.label()
+                                + " differ (" + previous + " vs " + audit + "); exact counts cannot differ between runs of one build");
+                    }
+                }
+            }
+        }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode results = NODES.arrayNode();
+        cells.values().forEach(results::add);
+        write(json, out.jmh(), results);
+        ObjectNode env = ((ObjectNode) firstEnv).deepCopy();
+        env.set(EnvironmentDiff.MERGED_FROM, runIds);
+        write(json, out.env(), env);
+        if (!audits.isEmpty()) {
+            ObjectNode audit = NODES.objectNode();
+            audit.putArray("cells").addAll(audits.values());
+            write(json, out.audit(), audit);
+        }
+    }
+
+    private static void write(ObjectMapper json, Path file, JsonNode node) {
+        try {
+            OutputFiles.write(file, json.writeValueAsString(node) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CellKey key(JsonNode node) {
+        Map<String, String> params = new LinkedHashMap<>();
+        node.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        return CellKey.of(node.path("benchmark").asText(), params);
+    }
+
+    private static void add(Map<CellKey, ObjectNode> cells, ObjectNode result, Path input) {
+        CellKey key = key(result);
+        ObjectNode merged = cells.get(key);
+        if (merged == null) {
+            cells.put(key, result);
+            return;
+        }
+        for (String setting : SETTINGS) {
+            if (!merged.path(setting).equals(result.path(setting))) {
+                throw new UnusableInputException("refusing to merge " + input + ": " + key.label() + " was run with "
+                        + setting + " " + result.path(setting) + " there and " + merged.path(setting) + " before");
+            }
+        }
+        Set<String> secondaryA = fieldNames(merged.path("secondaryMetrics"));
+        Set<String> secondaryB = fieldNames(result.path("secondaryMetrics"));
+        if (!secondaryA.equals(secondaryB)) {
+            throw new UnusableInputException("refusing to merge " + input + ": " + key.label()
+                    + " has secondary metrics " + secondaryB + " there and " + secondaryA + " before (same profilers?)");
+        }
+        merged.put("forks", merged.path("forks").asInt() + result.path("forks").asInt());
+        concatenate((ObjectNode) merged.get("primaryMetric"), result.get("primaryMetric"));
+        for (String name : secondaryA) {
+            concatenate((ObjectNode) merged.get("secondaryMetrics").get(name), result.get("secondaryMetrics").get(name));
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static void concatenate(ObjectNode metric, JsonNode other) {
+        String field = metric.has("rawData") ? "rawData" : "rawDataHistogram";
+        boolean summed = isSum(metric);
+        ((ArrayNode) metric.get(field)).addAll((ArrayNode) other.get(field));
+        Statistics statistics = field.equals("rawData") ? list(metric.get(field)) : histogram(metric.get(field));
+        // JMH sums some profiler counters (gc.count, gc.time) over iterations instead of averaging.
+        metric.put("score", summed ? statistics.getSum() : statistics.getMean());
+        number(metric, "scoreError", summed ? Double.NaN : statistics.getMeanErrorAt(0.999));
+        ArrayNode confidence = metric.putArray("scoreConfidence");
+        if (summed) {
+            confidence.add(statistics.getSum()).add(statistics.getSum());
+        } else {
+            for (double bound : statistics.getConfidenceIntervalAt(0.999)) {
+                number(confidence, bound);
+            }
+        }
+        ObjectNode percentiles = metric.putObject("scorePercentiles");
+        for (double p : PERCENTILES) {
+            percentiles.put(String.valueOf(p), statistics.getPercentile(p));
+        }
+    }
+
+    private static boolean isSum(JsonNode metric) {
+        JsonNode raw = metric.get("rawData");
+        if (raw == null) {
+            return false;
+        }
+        ListStatistics statistics = list(raw);
+        double score = metric.path("score").asDouble(Double.NaN);
+        return statistics.getN() > 1 && Math.abs(score - statistics.getSum()) < 1e-9 * Math.abs(score)
+                && Math.abs(score - statistics.getMean()) > 1e-9 * Math.abs(score);
+    }
+
+    private static ListStatistics list(JsonNode forks) {
+        ListStatistics statistics = new ListStatistics();
+        forks.forEach(fork -> fork.forEach(value -> statistics.addValue(value.asDouble())));
+        return statistics;
+    }
+
+    private static MultisetStatistics histogram(JsonNode forks) {
+        MultisetStatistics statistics = new MultisetStatistics();
+        forks.forEach(fork -> fork.forEach(iteration -> iteration.forEach(
+                pair -> statistics.addValue(pair.get(0).asDouble(), pair.get(1).asLong()))));
+        return statistics;
+    }
+
+    /** JMH writes a number that is not finite as a string ("NaN"), keeping the file valid JSON. */
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.put(field, String.valueOf(value));
+        }
+    }
+
+    private static void number(ArrayNode node, double value) {
+        if (Double.isFinite(value)) {
+            node.add(value);
+        } else {
+            node.add(String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.batchbench.tools.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+import io.batchbench.tools.doc.Numbers;
+import io.batchbench.tools.run.Cell;
+import io.batchbench.tools.run.Run;
+import io.batchbench.tools.stats.Interval;
+
+/**
+ * results.csv: one line per cell, every parameter in its own column, numbers at full precision,
+ * so a spreadsheet or a script can take over where the report stops.
+ */
+public final class CsvWriter {
+
+    private CsvWriter() {
+    }
+
+    static String write(Run run) {
+        TreeSet<String> params = new TreeSet<>();
+        run.cells().forEach(c -> params.addAll(c.key().params().keySet()));
+        List<String> header = new ArrayList<>(List.of("benchmark", "mode"));
+        header.addAll(params);
+        header.addAll(List.of("forks", "unit", "mean", "ci95_half_width", "median", "us_per_row",
+                "us_per_row_ci95_half_width", "rows_per_s", "alloc_bytes_per_op", "alloc_bytes_per_row",
+                "statements_per_1000_rows", "round_trips_per_1000_rows"));
+        StringBuilder out = new StringBuilder();
+        line(out, header);
+        for (Cell cell : run.cells()) {
+            CellFigures figures = CellFigures.of(cell);
+            boolean perRow = figures.unit().equals(CellFigures.MICROS_PER_ROW);
+            List<String> line = new ArrayList<>(List.of(cell.key().benchmark(), cell.mode()));
+            params.forEach(p -> line.add(cell.key().params().getOrDefault(p, "")));
+            line.add(String.valueOf(cell.primary().forks()));
+            line.add(cell.primary().unit());
+            line.add(Numbers.exact(cell.primary().mean()));
+            line.add(number(Interval.halfWidth(cell.primary())));
+            line.add(Numbers.exact(cell.primary().median()));
+            line.add(perRow ? Numbers.exact(figures.value()) : "");
+            line.add(perRow ? number(figures.halfWidth()) : "");
+            line.add(number(figures.rowsPerSecond()));
+            line.add(number(figures.allocPerOp()));
+            line.add(number(figures.allocPerRow()));
+            line.add(cell.audit().map(a -> Numbers.exact(a.statementsPer1000Rows())).orElse(""));
+            line.add(cell.audit().map(a -> Numbers.exact(a.roundTripsPer1000Rows())).orElse(""));
+            line(out, line);
+        }
+        return out.toString();
+    }
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? Numbers.exact(value.getAsDouble()) : "";
+    }
+
+    private static void line(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String field = fields.get(i);
+            boolean quote = field.contains(",") || field.contains("\"") || field.contains("\n");
+            out.append(quote ? "\"" + field.replace("\"", "\"\"") + "\"" : field);
+        }
+        out.append('\n');
+    }
+}

@@ -1,0 +1,294 @@
+package io.batchbench.tools.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.batchbench.tools.doc.Doc;
+import io.batchbench.tools.doc.Numbers;
+import io.batchbench.tools.doc.TableBuilder;
+import io.batchbench.tools.run.Cell;
+import io.batchbench.tools.run.CellKey;
+import io.batchbench.tools.run.ParamValues;
+import io.batchbench.tools.run.Run;
+import io.batchbench.tools.stats.Interval;
+
+/**
+ * Turns one run into the report: the environment first, then per workload a pivot table per
+ * section (the parameters other than framework and strategy), the winner, speed-ups against the
+ * references, round trips and allocation where the run has them, bar charts with whiskers, and
+ * lines over the scaling parameters.
+ */
+public final class ReportBuilder {
+
+    static final List<String> SCALING = List.of("rows", "depth", "commitEvery", "pageSize", "chunkSize");
+
+    /** The document, and the chart files it refers to by relative path. */
+    record Report(Doc doc, SortedMap<String, byte[]> files) {
+    }
+
+    /** DESIGN.md's order (reading, then writing, the batch job last); other benchmarks after them by name. */
+    private static final List<String> WORKLOAD_ORDER = List.of("FullScanBenchmark", "PageAtDepthBenchmark",
+            "InsertBenchmark", "UpdateBenchmark", "BatchJobBenchmark");
+    private static final Comparator<String> WORKLOADS = Comparator.comparing((String benchmark) -> {
+        String[] parts = benchmark.split("\\.");
+        int index = parts.length < 2 ? -1 : WORKLOAD_ORDER.indexOf(parts[parts.length - 2]);
+        return index < 0 ? WORKLOAD_ORDER.size() : index;
+    }).thenComparing(Comparator.naturalOrder());
+
+    private final Doc doc = new Doc();
+    private final SortedMap<String, byte[]> files = new TreeMap<>();
+
+    static Report build(String title, Run run) {
+        ReportBuilder builder = new ReportBuilder();
+        builder.write(title, run);
+        return new Report(builder.doc, builder.files);
+    }
+
+    private void write(String title, Run run) {
+        doc.heading(1, "batchbench report: " + title);
+        environment(run.env());
+        doc.text("Each figure is the mean of one sample per fork (the mean of that fork's measured iterations) "
+                + "± the half-width of the 95 % Student t-interval over the forks; `(n=1)` marks a cell measured in one "
+                + "fork, which gives no interval. With the `rows` counter, times are per row and rows/s is its inverse. "
+                + "Speed-ups above 1× are faster than the reference.");
+        Map<String, List<Cell>> workloads = run.cells().stream()
+                .collect(Collectors.groupingBy(c -> c.key().benchmark(), () -> new TreeMap<>(WORKLOADS),
+                        Collectors.toList()));
+        workloads.forEach((benchmark, cells) -> workload(cells));
+    }
+
+    private void environment(JsonNode env) {
+        doc.heading(2, "Environment");
+        if (env.isEmpty()) {
+            doc.text("No env.json next to the results: the environment is unknown.");
+            return;
+        }
+        TableBuilder table = new TableBuilder().text("", "");
+        row(table, "run", text(env, "/runId") + ", recorded " + text(env, "/recordedAt"));
+        row(table, "commit", text(env, "/git/commit") + ("true".equals(text(env, "/git/dirty")) ? " (dirty)" : ""));
+        row(table, "JDK", text(env, "/java/version") + " " + text(env, "/java/vendor") + " " + text(env, "/java/vmName"));
+        row(table, "OS", text(env, "/os/name") + " " + text(env, "/os/version") + " " + text(env, "/os/arch"));
+        row(table, "CPU", text(env, "/cpu/model") + ", " + text(env, "/cpu/logicalCores") + " logical cores");
+        if (env.at("/memoryBytes").isNumber()) {
+            row(table, "memory", Numbers.format(env.at("/memoryBytes").asDouble() / (1L << 30)) + " GiB");
+        }
+        row(table, "PostgreSQL", text(env, "/postgres/settings/server_version") + " (" + text(env, "/postgres/provider") + ")");
+        row(table, "settings", joined(env.at("/postgres/settings"), "=", "server_version"));
+        row(table, "versions", joined(env.at("/versions"), " ", ""));
+        if (env.at("/jmhArguments").isArray()) {
+            List<String> args = new ArrayList<>();
+            env.at("/jmhArguments").forEach(a -> args.add(a.asText()));
+            row(table, "JMH arguments", "`" + String.join(" ", args) + "`");
+        }
+        doc.table(table.build());
+    }
+
+    private static void row(TableBuilder table, String name, String value) {
+        table.row(List.of(name, value));
+    }
+
+    private static String text(JsonNode env, String pointer) {
+        JsonNode node = env.at(pointer);
+        return node.isMissingNode() || node.isNull() ? "?" : node.asText();
+    }
+
+    private static String joined(JsonNode object, String separator, String skip) {
+        List<String> parts = new ArrayList<>();
+        object.properties().forEach(e -> {
+            if (!e.getKey().equals(skip)) {
+                parts.add(e.getKey() + separator + e.getValue().asText());
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    private void workload(List<Cell> cells) {
+        Cell first = cells.get(0);
+        String name = first.key().shortName();
+        doc.heading(2, name);
+        TreeMap<Integer, Integer> forks = new TreeMap<>();
+        cells.forEach(c -> forks.merge(c.primary().forks(), 1, Integer::sum));
+        doc.text("`" + first.key().benchmark() + "`, mode " + first.mode() + ", " + cells.size() + " cells, forks per cell: "
+                + forks.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".");
+        Map<String, List<CellFigures>> sections = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            sections.computeIfAbsent(sectionName(cell.key(), List.of(Pivot.FRAMEWORK, Pivot.STRATEGY)),
+                    s -> new ArrayList<>()).add(CellFigures.of(cell));
+        }
+        sections.forEach((section, figures) -> section(name, section, figures));
+        for (String parameter : SCALING) {
+            scaling(name, parameter, cells);
+        }
+    }
+
+    /** The parameters other than {@code excluded}, in key order; cells are already sorted by them. */
+    private static String sectionName(CellKey key, List<String> excluded) {
+        return key.params().entrySet().stream().filter(e -> !excluded.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    private void section(String workload, String section, List<CellFigures> figures) {
+        if (!section.isEmpty()) {
+            doc.heading(3, workload + ", " + section);
+        }
+        Pivot pivot = new Pivot(figures);
+        CellFigures sample = figures.get(0);
+        boolean perRow = sample.unit().equals(CellFigures.MICROS_PER_ROW);
+        doc.table(pivotTable(pivot, perRow ? "µs/row" : sample.unit(), CellFigures::valueText));
+        if (perRow) {
+            doc.table(pivotTable(pivot, "rows/s", f -> Numbers.format(f.rowsPerSecond().orElseThrow())));
+        }
+        pivot.best(pivot.all()).ifPresent(winner -> doc.text("**Winner:** " + cellName(winner) + ", "
+                + Numbers.format(winner.value()) + " " + winner.unit() + "."));
+        speedUps(pivot);
+        counts(pivot);
+        allocation(pivot);
+        String id = slug(workload + " " + section + " bars");
+        List<ChartRenderer.Bar> bars = pivot.all().stream()
+                .map(f -> new ChartRenderer.Bar(label(Pivot.strategy(f)), label(Pivot.framework(f)),
+                        new ChartRenderer.Point(f.value(), f.halfWidth())))
+                .toList();
+        figure(id, workload + (section.isEmpty() ? "" : ", " + section),
+                ChartRenderer.bars(id, workload + (section.isEmpty() ? "" : " " + section), "framework",
+                        sample.unit() + " (whiskers: 95 % interval)", bars));
+    }
+
+    private static String label(String value) {
+        return value.isEmpty() ? "all" : value;
+    }
+
+    private static String cellName(CellFigures figures) {
+        String framework = Pivot.framework(figures);
+        String strategy = Pivot.strategy(figures);
+        if (framework.isEmpty() && strategy.isEmpty()) {
+            return "`" + figures.cell().key().shortName() + "`";
+        }
+        return "`" + framework + "` " + "`" + strategy + "`";
+    }
+
+    private Doc.Table pivotTable(Pivot pivot, String unit, Function<CellFigures, String> value) {
+        TableBuilder table = new TableBuilder().text("framework");
+        pivot.strategies.forEach(s -> table.numbers(label(s) + " " + unit));
+        for (String framework : pivot.frameworks) {
+            List<String> row = new ArrayList<>();
+            row.add(label(framework));
+            for (String strategy : pivot.strategies) {
+                row.add(pivot.cell(framework, strategy).map(value).orElse(""));
+            }
+            table.row(row);
+        }
+        return table.build();
+    }
+
+    private void speedUps(Pivot pivot) {
+        Optional<CellFigures> jdbcBest = pivot.bestOf("jdbc");
+        Optional<String> naive = pivot.naiveStrategy();
+        if (jdbcBest.isEmpty() && naive.isEmpty()) {
+            return;
+        }
+        TableBuilder table = new TableBuilder().text("framework", "strategy");
+        jdbcBest.ifPresent(best -> table.numbers("× vs `jdbc` `" + Pivot.strategy(best) + "`"));
+        naive.ifPresent(n -> table.numbers("× vs own `" + n + "`"));
+        for (CellFigures figures : pivot.all()) {
+            List<String> row = new ArrayList<>(List.of(Pivot.framework(figures), Pivot.strategy(figures)));
+            jdbcBest.ifPresent(best -> row.add(Numbers.times(figures.direction().speedUp(best.value(), figures.value()))));
+            naive.ifPresent(n -> row.add(pivot.cell(Pivot.framework(figures), n)
+                    .map(reference -> Numbers.times(figures.direction().speedUp(reference.value(), figures.value())))
+                    .orElse("")));
+            table.row(row);
+        }
+        doc.text("Speed-up against JDBC's best strategy and against each framework's naive strategy:");
+        doc.table(table.build());
+    }
+
+    private void counts(Pivot pivot) {
+        if (pivot.all().stream().noneMatch(f -> f.cell().audit().isPresent())) {
+            return;
+        }
+        doc.text("Statements / round trips per 1,000 rows (untimed audit pass):");
+        doc.table(pivotTable(pivot, "stmts / trips", f -> f.cell().audit()
+                .map(a -> Numbers.format(a.statementsPer1000Rows()) + " / " + Numbers.format(a.roundTripsPer1000Rows()))
+                .orElse("")));
+    }
+
+    private void allocation(Pivot pivot) {
+        if (pivot.all().stream().noneMatch(f -> f.allocPerOp().isPresent())) {
+            return;
+        }
+        doc.text("Allocation (`-prof gc`, `gc.alloc.rate.norm`):");
+        doc.table(pivotTable(pivot, "B/op", f -> format(f.allocPerOp())));
+        if (pivot.all().stream().anyMatch(f -> f.allocPerRow().isPresent())) {
+            doc.table(pivotTable(pivot, "B/row", f -> format(f.allocPerRow())));
+        }
+    }
+
+    private static String format(OptionalDouble value) {
+        return value.isPresent() ? Numbers.format(value.getAsDouble()) : "";
+    }
+
+    /**
+     * One chart per combination of the other non-pivot parameters, with a line per framework and
+     * strategy, when the parameter takes more than one value.
+     */
+    private void scaling(String workload, String parameter, List<Cell> cells) {
+        List<Cell> withParameter = cells.stream().filter(c -> c.key().params().containsKey(parameter)).toList();
+        if (withParameter.stream().map(c -> c.key().params().get(parameter)).distinct().count() < 2) {
+            return;
+        }
+        Map<String, List<Cell>> groups = new LinkedHashMap<>();
+        for (Cell cell : withParameter) {
+            groups.computeIfAbsent(sectionName(cell.key(), List.of(Pivot.FRAMEWORK, Pivot.STRATEGY, parameter)),
+                    g -> new ArrayList<>()).add(cell);
+        }
+        groups.forEach((group, members) -> {
+            List<CellFigures> figures = members.stream().map(CellFigures::of).toList();
+            String unit = figures.get(0).cell().primary().unit();
+            List<ChartRenderer.LinePoint> points = linePoints(figures, parameter);
+            String title = workload + " over " + parameter + (group.isEmpty() ? "" : ", " + group);
+            String id = slug(workload + " " + group + " over " + parameter);
+            figure(id, title, ChartRenderer.lines(id, title, parameter, unit, points));
+        });
+    }
+
+    /** The primary score per operation: over a scaling parameter the cost of one operation is what grows. */
+    private static List<ChartRenderer.LinePoint> linePoints(List<CellFigures> figures, String parameter) {
+        List<ChartRenderer.LinePoint> points = new ArrayList<>();
+        Pivot pivot = new Pivot(figures);
+        List<CellFigures> ordered = new ArrayList<>(figures);
+        ordered.sort(Comparator.comparing(Pivot::framework, Pivot.FRAMEWORKS)
+                .thenComparing(Pivot::strategy, Pivot.STRATEGIES)
+                .thenComparing(f -> f.cell().key().params().get(parameter), ParamValues.ORDER));
+        for (CellFigures f : ordered) {
+            String series = (Pivot.framework(f) + " " + Pivot.strategy(f)).strip();
+            points.add(new ChartRenderer.LinePoint(series.isEmpty() ? f.cell().key().shortName() : series,
+                    f.cell().key().params().get(parameter),
+                    new ChartRenderer.Point(f.cell().primary().mean(), Interval.halfWidth(f.cell().primary())),
+                    pivot.strategies.indexOf(Pivot.strategy(f)), pivot.frameworks.indexOf(Pivot.framework(f))));
+        }
+        return points;
+    }
+
+    private void figure(String id, String title, ChartRenderer.Rendered chart) {
+        String svg = "charts/" + id + ".svg";
+        String png = "charts/" + id + ".png";
+        files.put(svg, chart.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put(png, chart.png());
+        doc.figure(new Doc.Figure(title, svg, png, chart.svg()));
+    }
+
+    static String slug(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+}

@@ -1,0 +1,42 @@
+package io.batchbench.tools.run;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One measured cell: its key, JMH mode, primary metric, secondary metrics by name (the
+ * {@code rows} counter, {@code gc.alloc.rate.norm}, ...), when the run was audited the statement
+ * and round-trip counts, and its measurement settings as text (warm-up, measurement, threads;
+ * empty when unknown), which compare shows when two runs differ in them.
+ */
+public record Cell(CellKey key, String mode, Metric primary, SortedMap<String, Metric> secondary,
+                   Optional<Audit> audit, String settings) {
+
+    /** The {@code @AuxCounters} metric that reports time (or throughput) per row. */
+    public static final String ROWS = "rows";
+    /** {@code -prof gc}'s allocation per operation. */
+    public static final String ALLOCATION = "gc.alloc.rate.norm";
+
+    public Cell {
+        secondary = new TreeMap<>(secondary);
+    }
+
+    public static Cell of(CellKey key, String mode, Metric primary, Map<String, Metric> secondary, Audit audit) {
+        return of(key, mode, primary, secondary, audit, "");
+    }
+
+    public static Cell of(CellKey key, String mode, Metric primary, Map<String, Metric> secondary, Audit audit,
+                          String settings) {
+        return new Cell(key, mode, primary, new TreeMap<>(secondary), Optional.ofNullable(audit), settings);
+    }
+
+    public Direction direction() {
+        return Direction.of(mode, primary.unit());
+    }
+
+    public Optional<Metric> metric(String name) {
+        return Optional.ofNullable(secondary.get(name));
+    }
+}

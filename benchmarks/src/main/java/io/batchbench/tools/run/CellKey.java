@@ -1,0 +1,64 @@
+package io.batchbench.tools.run;
+
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One cell of the matrix: a benchmark method and its parameter values, exactly as JMH names
+ * them. Two runs are compared cell by cell on this key.
+ */
+public record CellKey(String benchmark, SortedMap<String, String> params) implements Comparable<CellKey> {
+
+    private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::benchmark)
+            .thenComparing(CellKey::params, CellKey::compareParams);
+
+    public CellKey {
+        params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+    }
+
+    public static CellKey of(String benchmark, Map<String, String> params) {
+        return new CellKey(benchmark, new TreeMap<>(params));
+    }
+
+    /** {@code FullScanBenchmark.fullScan}: the class and method, without the package. */
+    public String shortName() {
+        int method = benchmark.lastIndexOf('.');
+        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return benchmark.substring(type + 1);
+    }
+
+    /** {@code framework=jdbc strategy=keyset}, or empty without parameters. */
+    public String paramText() {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    public String label() {
+        return params.isEmpty() ? shortName() : shortName() + " " + paramText();
+    }
+
+    @Override
+    public int compareTo(CellKey other) {
+        return ORDER.compare(this, other);
+    }
+
+    private static int compareParams(SortedMap<String, String> a, SortedMap<String, String> b) {
+        var left = a.entrySet().iterator();
+        var right = b.entrySet().iterator();
+        while (left.hasNext() && right.hasNext()) {
+            var l = left.next();
+            var r = right.next();
+            int c = l.getKey().compareTo(r.getKey());
+            if (c == 0) {
+                c = ParamValues.ORDER.compare(l.getValue(), r.getValue());
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(left.hasNext(), right.hasNext());
+    }
+}

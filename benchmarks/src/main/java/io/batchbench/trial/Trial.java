@@ -1,0 +1,194 @@
+package io.batchbench.trial;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.batchbench.audit.WireAudit;
+import io.batchbench.audit.WireCounts;
+import io.batchbench.fixtures.data.Datasets;
+import io.batchbench.fixtures.data.OrderGenerator;
+import io.batchbench.fixtures.data.TrialDatabase;
+import io.batchbench.fixtures.db.ServerCoordinates;
+import io.batchbench.fixtures.db.ServerHandoff;
+import io.batchbench.framework.Framework;
+import io.batchbench.framework.FrameworkSettings;
+
+/**
+ * What one JMH trial works on: its own clone of the {@code rows}-row dataset, a connection pool
+ * on it, and the framework under test bootstrapped on that pool. Everything is built before the
+ * first measured iteration and dropped after the last.
+ */
+public final class Trial implements AutoCloseable {
+
+    private static final int POOL_SIZE = 2;
+
+    private final TrialDatabase database;
+    private final Frameworks frameworkName;
+    private final FrameworkSettings settings;
+    private final Properties driverProperties;
+    private final HikariDataSource pool;
+    private final Framework framework;
+
+    private Trial(TrialDatabase database, Frameworks frameworkName, FrameworkSettings settings,
+                  Properties driverProperties) {
+        this.database = database;
+        this.frameworkName = frameworkName;
+        this.settings = settings;
+        this.driverProperties = driverProperties;
+        this.pool = pool(database.jdbcUrl(), connectionProperties(database.server(), driverProperties));
+        try {
+            this.framework = frameworkName.open(pool, settings);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** A trial on the server the launcher handed to this JVM. */
+    public static Trial open(Frameworks framework, long rows, FrameworkSettings settings) {
+        return open(framework, rows, settings, new Properties());
+    }
+
+    /**
+     * A trial on the server the launcher handed to this JVM, whose connections get extra pgjdbc
+     * properties ({@code options}, {@code reWriteBatchedInserts}, ...).
+     */
+    public static Trial open(Frameworks framework, long rows, FrameworkSettings settings, Properties driverProperties) {
+        return open(ServerHandoff.fromSystemProperty(), framework, rows, settings, driverProperties);
+    }
+
+    public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings) {
+        return open(handoff, framework, rows, settings, new Properties());
+    }
+
+    public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                             Properties driverProperties) {
+        Datasets datasets = new Datasets(handoff.server(), handoff.runId());
+        TrialDatabase database = datasets.cloneOf(rows, OrderGenerator.DEFAULT_SEED);
+        try {
+            return new Trial(database, framework, settings, driverProperties);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Reads something with plain JDBC on a pooled connection in auto-commit, outside the measured region. */
+    @FunctionalInterface
+    public interface SqlQuery<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** Resets or checks with plain JDBC on a pooled connection in auto-commit, outside the measured region. */
+    @FunctionalInterface
+    public interface SqlAction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    public <T> T query(SqlQuery<T> query) {
+        try (Connection connection = pool.getConnection()) {
+            return query.apply(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL on trial database " + database.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void execute(SqlAction action) {
+        query(connection -> {
+            action.run(connection);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code operation} once on a second instance of the framework whose connections go
+     * through a {@link WireAudit} relay, and returns what it sent. Untimed: the measured instance
+     * never goes through the relay.
+     */
+    public WireCounts audit(Consumer<Framework> operation) {
+        ServerCoordinates server = database.server();
+        try (WireAudit relay = new WireAudit(server.host(), server.port())) {
+            Map<String, String> plain = new HashMap<>(server.properties());
+            plain.remove("ssl");
+            plain.put("sslmode", "disable"); // the relay reads the protocol, which TLS would hide
+            ServerCoordinates throughRelay = new ServerCoordinates(server.provider(), relay.host(), relay.port(),
+                    server.adminDatabase(), server.user(), server.password(), plain);
+            try (HikariDataSource auditPool = pool(throughRelay.jdbcUrl(database.name()),
+                    connectionProperties(throughRelay, driverProperties));
+                 Framework audited = frameworkName.open(auditPool, settings)) {
+                openAll(auditPool);
+                relay.reset();
+                operation.accept(audited);
+                return relay.counts();
+            }
+        }
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    /** The key of the row at 0-based position {@code position} in key order, read with plain JDBC. */
+    public long idAtPosition(long position) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement find = connection.prepareStatement("SELECT id FROM orders ORDER BY id OFFSET ? LIMIT 1")) {
+            find.setLong(1, position);
+            try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("position " + position + " is past the end of the "
+                            + database.rows() + "-row table");
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (framework != null) {
+                framework.close();
+            }
+        } finally {
+            pool.close();
+            database.close();
+        }
+    }
+
+    // Opens every pooled connection and uses it now, so that neither a connection's start-up nor the
+    // pool's liveness check of a connection idle for over 500 ms lands in the audited operation.
+    private static void openAll(HikariDataSource pool) {
+        try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+            first.isValid(0);
+            second.isValid(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect through the audit relay: " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties connectionProperties(ServerCoordinates server, Properties driverProperties) {
+        Properties properties = server.connectionProperties();
+        properties.putAll(driverProperties);
+        return properties;
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, Properties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setDataSourceProperties(properties);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(POOL_SIZE);
+        return new HikariDataSource(config);
+    }
+}
