@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Counting on the wire rather than with a JDBC proxy (datasource-proxy) is what makes the
  * audit catch the traps: a JDBC proxy sees one {@code executeBatch} whether pgjdbc sends 1,000
- * INSERTs or rewrites them into 8 multi-row ones, never sees COPY (it runs on the unwrapped
+ * INSERTs or rewrites them into 6 multi-row ones, never sees COPY (it runs on the unwrapped
  * {@code PGConnection}), and cannot tell how many times pgjdbc waits for the server inside a
  * batch. The relay sees all of it, for every framework alike. Connections through it must not use
  * TLS ({@code sslmode=disable}).

@@ -1,13 +1,12 @@
 package io.batchbench.launcher;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -16,59 +15,48 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import io.batchbench.trial.Frameworks;
+import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.workload.Params;
-import io.batchbench.workload.insert.CommitEvery;
-import io.batchbench.workload.insert.InsertStrategy;
-import io.batchbench.workload.insert.SynchronousCommit;
-import io.batchbench.workload.job.JobStrategy;
-import io.batchbench.workload.paging.PageStrategy;
-import io.batchbench.workload.paging.ScanStrategy;
-import io.batchbench.workload.update.UpdateStrategy;
 
 /**
- * Checks the {@code -p name=values} the user gave before anything is started, so that a typo
- * ends the run in a second with the list of valid values instead of after a database was seeded.
- * Combinations (a depth past a particular table size) are checked by each benchmark's setup.
+ * Checks the {@code -p name=values} of a command line against every benchmark it selects, before
+ * anything starts: a name no selected benchmark declares, a value that is not one of a benchmark's
+ * labels, and every combination JMH would run through the benchmark's own
+ * {@link CheckedParams#checkParams()} (a depth past the table, a commit size a framework cannot
+ * do). A mistake ends the run in a second, naming the benchmark, instead of failing minutes later
+ * at the first cell that meets it, after a database was seeded.
  */
 final class ParamCheck {
-
-    private static final Map<String, Consumer<String>> CHECKS = new LinkedHashMap<>();
-
-    static {
-        CHECKS.put("framework", Frameworks::parse);
-        CHECKS.put("strategy", ParamCheck::anyStrategy);
-        CHECKS.put("rows", value -> Params.positive("rows", number("rows", value)));
-        CHECKS.put("pageSize", value -> Params.positive("pageSize", number("pageSize", value)));
-        CHECKS.put("tableRows", value -> Params.positive("tableRows", number("tableRows", value)));
-        CHECKS.put("chunkSize", value -> Params.positive("chunkSize", number("chunkSize", value)));
-        CHECKS.put("commitEvery", CommitEvery::parse);
-        CHECKS.put("synchronousCommit", SynchronousCommit::parse);
-        CHECKS.put("statusIndex", value -> Params.flag("statusIndex", value));
-        CHECKS.put("depth", value -> {
-            if (number("depth", value) < 0) {
-                throw new IllegalArgumentException("depth must be 0 or more, got " + value);
-            }
-        });
-    }
 
     private ParamCheck() {
     }
 
-    /** Throws IllegalArgumentException with the message to print for the first bad name or value. */
+    /** Throws IllegalArgumentException with the line to print for the first bad name or value. */
     static void check(String[] args, CommandLineOptions options) {
-        knownNames(args);
-        for (Map.Entry<String, Consumer<String>> check : CHECKS.entrySet()) {
-            options.getParameter(check.getKey()).orElse(List.of()).forEach(check.getValue());
+        List<BenchmarkListEntry> selected = selected(options);
+        knownNames(args, selected);
+        Set<String> checkedClasses = new TreeSet<>();
+        for (BenchmarkListEntry benchmark : selected) {
+            if (checkedClasses.add(benchmark.getUserClassQName())) {
+                check(benchmark, options);
+            }
         }
+    }
+
+    private static List<BenchmarkListEntry> selected(CommandLineOptions options) {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        List<String> includes = options.getIncludes().isEmpty() ? List.of(".*") : options.getIncludes();
+        return new ArrayList<>(BenchmarkList.defaultList().find(silent, includes, options.getExcludes()));
     }
 
     /**
      * The names after {@code -p}: JMH applies a value only to benchmarks that declare the name and
      * says nothing about a name none declares, so a typo would silently measure the defaults.
      */
-    private static void knownNames(String[] args) {
-        Set<String> declared = declaredParameters();
+    private static void knownNames(String[] args, List<BenchmarkListEntry> selected) {
+        Set<String> declared = new TreeSet<>();
+        selected.forEach(benchmark -> declared.addAll(benchmark.getParams().orElse(Map.of()).keySet()));
         for (int i = 0; i < args.length; i++) {
             String assignment = args[i].equals("-p") && i + 1 < args.length ? args[++i]
                     : args[i].startsWith("-p") && !args[i].startsWith("-prof") && args[i].contains("=")
@@ -79,31 +67,92 @@ final class ParamCheck {
             String name = assignment.substring(0, Math.max(0, assignment.indexOf('=')));
             if (!declared.contains(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + name + "' in -p " + assignment
-                        + "; the benchmarks declare: " + String.join(", ", declared));
+                        + "; the selected benchmarks declare: " + String.join(", ", declared));
             }
         }
     }
 
-    private static Set<String> declaredParameters() {
-        Set<String> names = new TreeSet<>();
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
-        for (BenchmarkListEntry benchmark : BenchmarkList.defaultList().getAll(silent, List.of())) {
-            names.addAll(benchmark.getParams().orElse(Map.of()).keySet());
-        }
-        return names;
+    /** The values JMH will run for each parameter: the command line's, or the declared ones. */
+    private static Map<String, List<String>> values(BenchmarkListEntry benchmark, CommandLineOptions options) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        benchmark.getParams().orElse(Map.of()).forEach((name, declared) -> values.put(name,
+                List.copyOf(options.getParameter(name).orElse(List.of(declared)))));
+        return values;
     }
 
-    /** A strategy of any workload: which benchmark gets which is JMH's business, as with every -p. */
-    private static void anyStrategy(String value) {
-        Set<String> valid = new LinkedHashSet<>();
-        Stream.of(ScanStrategy.values()).map(ScanStrategy::label).forEach(valid::add);
-        Stream.of(PageStrategy.values()).map(PageStrategy::label).forEach(valid::add);
-        Stream.of(InsertStrategy.values()).map(InsertStrategy::label).forEach(valid::add);
-        Stream.of(UpdateStrategy.values()).map(UpdateStrategy::label).forEach(valid::add);
-        Stream.of(JobStrategy.values()).map(JobStrategy::label).forEach(valid::add);
-        if (!valid.contains(value)) {
-            throw new IllegalArgumentException("unknown strategy '" + value + "'; valid values: "
-                    + String.join(", ", valid));
+    private static void check(BenchmarkListEntry benchmark, CommandLineOptions options) {
+        Class<?> type = benchmarkClass(benchmark);
+        String name = type.getSimpleName();
+        Map<String, List<String>> values = values(benchmark, options);
+        for (Map.Entry<String, List<String>> parameter : values.entrySet()) {
+            LabelsOf labels = field(type, parameter.getKey()).getAnnotation(LabelsOf.class);
+            if (labels == null) {
+                continue;
+            }
+            List<String> valid = Params.labels(labels.value());
+            for (String value : parameter.getValue()) {
+                if (!valid.contains(value)) {
+                    throw new IllegalArgumentException(name + ": unknown " + parameter.getKey() + " '" + value
+                            + "'; valid values: " + String.join(", ", valid));
+                }
+            }
+        }
+        if (CheckedParams.class.isAssignableFrom(type)) {
+            combinations(values, new LinkedHashMap<>(), combination -> checkCombination(type, combination));
+        }
+    }
+
+    private static void checkCombination(Class<?> type, Map<String, String> combination) {
+        String cell = type.getSimpleName() + " " + String.join(" ",
+                combination.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        CheckedParams instance;
+        try {
+            instance = (CheckedParams) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + type.getName() + " to check its parameters", e);
+        }
+        try {
+            combination.forEach((parameter, value) -> set(instance, field(type, parameter), parameter, value));
+            instance.checkParams();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(cell + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface CombinationCheck {
+        void check(Map<String, String> combination);
+    }
+
+    private static void combinations(Map<String, List<String>> values, Map<String, String> chosen,
+                                     CombinationCheck check) {
+        if (chosen.size() == values.size()) {
+            check.check(chosen);
+            return;
+        }
+        String next = values.keySet().stream().filter(name -> !chosen.containsKey(name)).findFirst().orElseThrow();
+        for (String value : values.get(next)) {
+            chosen.put(next, value);
+            combinations(values, chosen, check);
+            chosen.remove(next);
+        }
+    }
+
+    /** Sets a {@code @Param} field as JMH does: String, or a whole number for int and long fields. */
+    private static void set(Object instance, Field field, String parameter, String value) {
+        try {
+            if (field.getType() == String.class) {
+                field.set(instance, value);
+            } else if (field.getType() == long.class) {
+                field.setLong(instance, number(parameter, value));
+            } else if (field.getType() == int.class) {
+                field.setInt(instance, Math.toIntExact(number(parameter, value)));
+            } else {
+                throw new IllegalStateException(field + ": a @Param of a type the launcher cannot check");
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(parameter + " must fit in an int, got " + value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(field + " must be public, as JMH requires", e);
         }
     }
 
@@ -112,6 +161,23 @@ final class ParamCheck {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static Class<?> benchmarkClass(BenchmarkListEntry benchmark) {
+        try {
+            return Class.forName(benchmark.getUserClassQName());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the jar lists " + benchmark.getUserClassQName() + " but lacks it", e);
+        }
+    }
+
+    private static Field field(Class<?> type, String parameter) {
+        try {
+            return type.getField(parameter);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(type.getName() + " declares @Param " + parameter + " on a field that is"
+                    + " not public", e);
         }
     }
 }

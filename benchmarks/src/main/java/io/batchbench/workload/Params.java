@@ -1,7 +1,7 @@
 package io.batchbench.workload;
 
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Checks of {@code @Param} values, with messages that say what is valid. */
@@ -25,14 +25,19 @@ public final class Params {
         };
     }
 
-    /** The enum constant whose name, in lower camel case as the {@code @Param} shows it, is {@code value}. */
-    public static <E extends Enum<E>> E choice(String name, String value, Class<E> type, Function<E, String> label) {
+    /** The constant of {@code type} labelled {@code value}; the message lists the valid labels. */
+    public static <E extends Enum<E> & Labelled> E choice(String name, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) {
-            if (label.apply(constant).equals(value)) {
+            if (constant.label().equals(value)) {
                 return constant;
             }
         }
         throw new IllegalArgumentException("unknown " + name + " '" + value + "'; valid values: "
-                + Arrays.stream(type.getEnumConstants()).map(label).collect(Collectors.joining(", ")));
+                + String.join(", ", labels(type)));
+    }
+
+    /** The labels of {@code type}, in declaration order. */
+    public static List<String> labels(Class<? extends Labelled> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Labelled::label).collect(Collectors.toList());
     }
 }

@@ -20,7 +20,7 @@ import io.batchbench.tools.run.JmhJson;
 /** Every kind of unusable input ends with exit 2 and one line that names the problem, never a stack trace. */
 class ToolsBadInputTest {
 
-    private static final String SCAN = "io.batchbench.benchmark.FullScanBenchmark.fullScan";
+    private static final String SCAN = "io.batchbench.benchmark.paging.FullScanBenchmark.fullScan";
 
     @TempDir
     Path dir;

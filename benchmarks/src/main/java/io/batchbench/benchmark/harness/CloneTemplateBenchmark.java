@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.data.OrderGenerator;
 import io.batchbench.fixtures.data.TrialDatabase;
@@ -32,7 +33,7 @@ import io.batchbench.workload.Params;
 @Measurement(iterations = 8)
 @Fork(1)
 @State(Scope.Benchmark)
-public class CloneTemplateBenchmark {
+public class CloneTemplateBenchmark implements CheckedParams {
 
     @Param("1000000")
     public long rows;
@@ -40,9 +41,14 @@ public class CloneTemplateBenchmark {
     private Datasets datasets;
     private TrialDatabase clone;
 
+    @Override
+    public void checkParams() {
+        Params.positive("rows", rows);
+    }
+
     @Setup(Level.Trial)
     public void buildTemplate() {
-        Params.positive("rows", rows);
+        checkParams();
         ServerHandoff handoff = ServerHandoff.fromSystemProperty();
         datasets = new Datasets(handoff.server(), handoff.runId());
         datasets.ensureTemplate(rows, OrderGenerator.DEFAULT_SEED);

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.data.OrderGenerator;
 import io.batchbench.fixtures.db.Connections;
@@ -38,7 +39,7 @@ import io.batchbench.workload.Params;
 @Measurement(iterations = 5)
 @Fork(1)
 @State(Scope.Benchmark)
-public class SeedWithCopyBenchmark {
+public class SeedWithCopyBenchmark implements CheckedParams {
 
     @Param("1000000")
     public long rows;
@@ -48,9 +49,14 @@ public class SeedWithCopyBenchmark {
     private Connection emptyDatabase;
     private int iteration;
 
+    @Override
+    public void checkParams() {
+        Params.positive("rows", rows);
+    }
+
     @Setup(Level.Trial)
     public void readHandoff() {
-        Params.positive("rows", rows);
+        checkParams();
         handoff = ServerHandoff.fromSystemProperty();
     }
 

@@ -9,6 +9,7 @@ import org.jooq.impl.DSL;
 
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.workload.insert.InsertLimit;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.paging.Paging;
@@ -22,6 +23,9 @@ public final class JooqFramework implements Framework {
      * is on, every query runs through a LoggerListener and a StopWatchListener even when DEBUG is off.
      */
     private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
+
+    /** jOOQ's Loader commits only after whole Loader batches; see {@link JooqInserting}. */
+    public static final InsertLimit INSERT_LIMIT = JooqInserting.LOADER_LIMIT;
 
     private final JooqPaging paging;
     private final JooqInserting inserting;

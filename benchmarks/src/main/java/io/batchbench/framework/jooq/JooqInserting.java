@@ -17,6 +17,7 @@ import io.batchbench.framework.jooq.generated.tables.records.OrdersRecord;
 import io.batchbench.workload.Chunks;
 import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.insert.CopyRows;
+import io.batchbench.workload.insert.InsertLimit;
 import io.batchbench.workload.insert.InsertPlan;
 import io.batchbench.workload.insert.Inserting;
 
@@ -123,16 +124,33 @@ final class JooqInserting implements Inserting {
                 return new LoaderCommits(ALL);
             }
             int rowsPerTransaction = transactions.get(0).stream().mapToInt(List::size).sum();
-            if (rowsPerTransaction % rowsPerBatch != 0) {
-                throw new IllegalArgumentException("jOOQ's Loader commits after whole batches of " + rowsPerBatch
-                        + " rows, so it cannot commit every " + rowsPerTransaction + " rows: use a commitEvery of at most "
-                        + Chunks.MAX_ROWS + ", a multiple of it, or all");
-            }
+            requireWholeBatches(rowsPerTransaction, rowsPerBatch);
             return new LoaderCommits(rowsPerTransaction / rowsPerBatch);
         }
 
         LoaderOptionsStep<OrdersRecord> apply(LoaderOptionsStep<OrdersRecord> loader) {
             return batchesPerCommit == ALL ? loader.commitAll() : loader.commitAfter(batchesPerCommit);
+        }
+    }
+
+    /** The plans the Loader cannot commit as asked: a transaction that ends inside one of its batches. */
+    static final InsertLimit LOADER_LIMIT = (strategy, commitEvery, rows) -> {
+        if (commitEvery >= rows) {
+            return; // one transaction: commitAll()
+        }
+        switch (strategy) {
+            case BATCH, MULTIROW -> requireWholeBatches(commitEvery, Math.min(commitEvery, Chunks.MAX_ROWS));
+            case ROW, COPY -> {
+                // row loads batches of one row; copy does not use the Loader
+            }
+        }
+    };
+
+    private static void requireWholeBatches(int rowsPerTransaction, int rowsPerBatch) {
+        if (rowsPerTransaction % rowsPerBatch != 0) {
+            throw new IllegalArgumentException("jOOQ's Loader commits after whole batches of " + rowsPerBatch
+                    + " rows, so it cannot commit every " + rowsPerTransaction + " rows: use a commitEvery of at most "
+                    + Chunks.MAX_ROWS + ", a multiple of it, or all");
         }
     }
 }

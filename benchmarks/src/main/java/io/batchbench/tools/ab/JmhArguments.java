@@ -72,9 +72,12 @@ public final class JmhArguments {
         return withResult(round, resultFile);
     }
 
-    /** One round of one cell, for the confirmation run. */
+    /**
+     * One round of one cell, for the confirmation run. The cell is selected by class and method, so
+     * that both jars find it even when one has the class in another package.
+     */
     List<String> cell(CellKey key, String resultFile) {
-        List<String> round = new ArrayList<>(List.of("^" + Pattern.quote(key.benchmark()) + "$"));
+        List<String> round = new ArrayList<>(List.of("(^|\\.)" + Pattern.quote(key.shortName()) + "$"));
         for (Map.Entry<String, String> param : key.params().entrySet()) {
             round.addAll(List.of("-p", param.getKey() + "=" + param.getValue()));
         }

@@ -8,7 +8,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * Numbers as the README writes them, the same on every machine: grouped integers from 1,000 up,
+ * Numbers as the reports write them, the same on every machine: grouped integers from 1,000 up,
  * three significant digits below (trailing zeros kept: 4.30), a sign on changes.
  */
 public final class Numbers {

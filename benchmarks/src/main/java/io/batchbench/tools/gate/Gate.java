@@ -30,7 +30,7 @@ import io.batchbench.tools.stats.RankTest;
  * 1,000 rows) are compared as they are: any increase is a regression, noise cannot explain it.
  *
  * <p>A single run pair can hold the false-alarm rate or catch modest regressions with ten forks,
- * not both (see the README's figures), so the gate can work in two stages: a lenient screen over
+ * not both (see the figures in docs/tools.md), so the gate can work in two stages: a lenient screen over
  * every cell, then a confirmation on a fresh run of the flagged cells only, which fails the check
  * only for regressions seen again.
  */

@@ -10,7 +10,7 @@ import io.batchbench.tools.run.OutputFiles;
 /** The gate's options, shared by check and ab. */
 public final class GateOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "thresholds and mutes (JSON, see README)")
+    @Option(names = "--config", paramLabel = "FILE", description = "thresholds and mutes (JSON, see docs/tools.md)")
     Path config;
 
     @Option(names = "--min-effect", paramLabel = "PERCENT", description = "smallest change that counts (default 5)")

@@ -8,12 +8,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One cell of the matrix: a benchmark method and its parameter values, exactly as JMH names
- * them. Two runs are compared cell by cell on this key.
+ * One cell of the matrix: a benchmark method and its parameter values, as JMH names them. Two
+ * runs are compared cell by cell on this key. A benchmark is known by its class and method
+ * ({@link #shortName()}), not its package: moving a class to another package does not make its
+ * cells new ones, so a run still compares with runs made before the move.
  */
 public record CellKey(String benchmark, SortedMap<String, String> params) implements Comparable<CellKey> {
 
-    private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::benchmark)
+    private static final Comparator<CellKey> ORDER = Comparator.comparing(CellKey::shortName)
             .thenComparing(CellKey::params, CellKey::compareParams);
 
     public CellKey {
@@ -38,6 +40,16 @@ public record CellKey(String benchmark, SortedMap<String, String> params) implem
 
     public String label() {
         return params.isEmpty() ? shortName() : shortName() + " " + paramText();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CellKey key && shortName().equals(key.shortName()) && params.equals(key.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return shortName().hashCode() * 31 + params.hashCode();
     }
 
     @Override

@@ -1,36 +1,41 @@
 package io.batchbench.workload.insert;
 
-import java.util.Locale;
-import java.util.function.BiConsumer;
-
+import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 
-/** How rows get to the server, by the name the {@code strategy} parameter uses. */
-public enum InsertStrategy {
+/** How rows get to the server, by the name the {@code strategy} parameter uses; the naive form first. */
+public enum InsertStrategy implements Labelled {
     /** One INSERT and one round trip per row. */
-    ROW(Inserting::row),
+    ROW("row"),
     /** One INSERT per row, sent as JDBC batches of up to a chunk. */
-    BATCH(Inserting::batch),
+    BATCH("batch"),
     /** One multi-row INSERT per chunk. */
-    MULTIROW(Inserting::multirow),
+    MULTIROW("multirow"),
     /** One COPY FROM STDIN per transaction, streamed chunk by chunk, on the framework's own connection. */
-    COPY(Inserting::copy);
+    COPY("copy");
 
-    private final BiConsumer<Inserting, InsertPlan> run;
+    private final String label;
 
-    InsertStrategy(BiConsumer<Inserting, InsertPlan> run) {
-        this.run = run;
+    InsertStrategy(String label) {
+        this.label = label;
     }
 
-    public void run(Inserting inserting, InsertPlan plan) {
-        run.accept(inserting, plan);
-    }
-
+    @Override
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public static InsertStrategy parse(String value) {
-        return Params.choice("strategy", value, InsertStrategy.class, InsertStrategy::label);
+        return Params.choice("strategy", value, InsertStrategy.class);
+    }
+
+    /** Runs this strategy: the one place a strategy name turns into a call. */
+    public void run(Inserting inserting, InsertPlan plan) {
+        switch (this) {
+            case ROW -> inserting.row(plan);
+            case BATCH -> inserting.batch(plan);
+            case MULTIROW -> inserting.multirow(plan);
+            case COPY -> inserting.copy(plan);
+        }
     }
 }

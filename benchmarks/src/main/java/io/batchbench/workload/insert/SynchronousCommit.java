@@ -1,8 +1,8 @@
 package io.batchbench.workload.insert;
 
-import java.util.Locale;
 import java.util.Properties;
 
+import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 
 /**
@@ -11,12 +11,19 @@ import io.batchbench.workload.Params;
  * who accept losing the last transactions in a crash; it is set per connection, so the server's
  * own setting (recorded in env.json) stays what it is, and the jmh.json params say which was measured.
  */
-public enum SynchronousCommit {
-    ON,
-    OFF;
+public enum SynchronousCommit implements Labelled {
+    ON("on"),
+    OFF("off");
 
+    private final String label;
+
+    SynchronousCommit(String label) {
+        this.label = label;
+    }
+
+    @Override
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** pgjdbc connection properties that set it for every connection of the trial. */
@@ -27,6 +34,6 @@ public enum SynchronousCommit {
     }
 
     public static SynchronousCommit parse(String value) {
-        return Params.choice("synchronousCommit", value, SynchronousCommit.class, SynchronousCommit::label);
+        return Params.choice("synchronousCommit", value, SynchronousCommit.class);
     }
 }

@@ -1,28 +1,35 @@
 package io.batchbench.workload.job;
 
-import java.util.Locale;
-
+import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 
-/** How the batch job walks the matching rows, by the name the {@code strategy} parameter uses. */
-public enum JobStrategy {
-    OFFSET,
-    KEYSET,
-    BULK;
+/** How the batch job walks the matching rows, by the name the {@code strategy} parameter uses; the naive form first. */
+public enum JobStrategy implements Labelled {
+    OFFSET("offset"),
+    KEYSET("keyset"),
+    BULK("bulk");
 
+    private final String label;
+
+    JobStrategy(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    public static JobStrategy parse(String value) {
+        return Params.choice("strategy", value, JobStrategy.class);
+    }
+
+    /** Runs this strategy: the one place a strategy name turns into a call. */
     public void run(BatchJob job, int chunkSize, JobProgress progress) {
         switch (this) {
             case OFFSET -> job.offset(chunkSize, progress);
             case KEYSET -> job.keyset(chunkSize, progress);
             case BULK -> job.bulk(chunkSize, progress);
         }
-    }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static JobStrategy parse(String value) {
-        return Params.choice("strategy", value, JobStrategy.class, JobStrategy::label);
     }
 }

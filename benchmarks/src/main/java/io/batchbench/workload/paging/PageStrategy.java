@@ -1,20 +1,28 @@
 package io.batchbench.workload.paging;
 
 import java.util.List;
-import java.util.Locale;
 
+import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 
-/** How one page deep in the table is found. */
-public enum PageStrategy {
-    OFFSET, KEYSET;
+/** How one page deep in the table is found, by the name the {@code strategy} parameter uses; the naive form first. */
+public enum PageStrategy implements Labelled {
+    OFFSET("offset"),
+    KEYSET("keyset");
 
+    private final String label;
+
+    PageStrategy(String label) {
+        this.label = label;
+    }
+
+    @Override
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public static PageStrategy parse(String value) {
-        return Params.choice("page strategy", value, PageStrategy.class, PageStrategy::label);
+        return Params.choice("strategy", value, PageStrategy.class);
     }
 
     /**

@@ -1,19 +1,27 @@
 package io.batchbench.workload.paging;
 
-import java.util.Locale;
-
+import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 
-/** How a full scan reads the table. */
-public enum ScanStrategy {
-    OFFSET, KEYSET, CURSOR;
+/** How a full scan reads the table, by the name the {@code strategy} parameter uses; the naive form first. */
+public enum ScanStrategy implements Labelled {
+    OFFSET("offset"),
+    KEYSET("keyset"),
+    CURSOR("cursor");
 
+    private final String label;
+
+    ScanStrategy(String label) {
+        this.label = label;
+    }
+
+    @Override
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public static ScanStrategy parse(String value) {
-        return Params.choice("full-scan strategy", value, ScanStrategy.class, ScanStrategy::label);
+        return Params.choice("strategy", value, ScanStrategy.class);
     }
 
     /** Runs this strategy: the one place a strategy name turns into a call. */

@@ -11,8 +11,9 @@ import io.batchbench.workload.Chunks;
  * differs per row and per round, so every operation changes every row, and that SQL can compute
  * too, so a set-based UPDATE ends in exactly the state the row-by-row strategies write:
  * <pre>f(id, round) = ((id * 7919 + round) mod 1,000,000) / 100</pre>
- * Made before each operation, outside the measured region, with the pairs already cut into
- * chunks of {@link Chunks#MAX_ROWS}.
+ * A trial makes one plan per round when it opens, outside the measured region, with the pairs
+ * already cut into chunks of {@link Chunks#MAX_ROWS}, and its operations alternate between two
+ * rounds, so each one changes every row.
  */
 public final class UpdatePlan {
 

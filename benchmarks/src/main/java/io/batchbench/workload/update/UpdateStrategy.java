@@ -1,34 +1,39 @@
 package io.batchbench.workload.update;
 
-import java.util.function.BiConsumer;
-
+import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 
-/** How the rows get their new amounts, by the name the {@code strategy} parameter uses. */
-public enum UpdateStrategy {
-    DIRTY_CHECK("dirtyCheck", Updating::dirtyCheck),
-    PROJECTION("projection", Updating::projection),
-    BATCH("batch", Updating::batch),
-    BULK("bulk", Updating::bulk),
-    VALUES("values", Updating::values);
+/** How the rows get their new amounts, by the name the {@code strategy} parameter uses; the naive form first. */
+public enum UpdateStrategy implements Labelled {
+    DIRTY_CHECK("dirtyCheck"),
+    PROJECTION("projection"),
+    BATCH("batch"),
+    BULK("bulk"),
+    VALUES("values");
 
     private final String label;
-    private final BiConsumer<Updating, UpdatePlan> run;
 
-    UpdateStrategy(String label, BiConsumer<Updating, UpdatePlan> run) {
+    UpdateStrategy(String label) {
         this.label = label;
-        this.run = run;
     }
 
-    public void run(Updating updating, UpdatePlan plan) {
-        run.accept(updating, plan);
-    }
-
+    @Override
     public String label() {
         return label;
     }
 
     public static UpdateStrategy parse(String value) {
-        return Params.choice("strategy", value, UpdateStrategy.class, UpdateStrategy::label);
+        return Params.choice("strategy", value, UpdateStrategy.class);
+    }
+
+    /** Runs this strategy: the one place a strategy name turns into a call. */
+    public void run(Updating updating, UpdatePlan plan) {
+        switch (this) {
+            case DIRTY_CHECK -> updating.dirtyCheck(plan);
+            case PROJECTION -> updating.projection(plan);
+            case BATCH -> updating.batch(plan);
+            case BULK -> updating.bulk(plan);
+            case VALUES -> updating.values(plan);
+        }
     }
 }

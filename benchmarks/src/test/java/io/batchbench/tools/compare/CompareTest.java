@@ -14,7 +14,7 @@ import io.batchbench.tools.run.RunReader;
 
 class CompareTest {
 
-    private static final String SCAN = "io.batchbench.benchmark.FullScanBenchmark.fullScan";
+    private static final String SCAN = "io.batchbench.benchmark.paging.FullScanBenchmark.fullScan";
 
     @TempDir
     Path dir;
@@ -59,7 +59,7 @@ class CompareTest {
         JmhJson reference = new JmhJson();
         reference.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {100, 101, 99}, new double[] {102, 98, 100});
         for (int rows = 1; rows <= 12; rows++) {
-            reference.cell("io.batchbench.benchmark.InsertBenchmark.insert",
+            reference.cell("io.batchbench.benchmark.insert.InsertBenchmark.insert",
                     JmhJson.params("rows", String.valueOf(rows)), new double[] {5}, new double[] {6});
         }
         JmhJson mine = new JmhJson();

@@ -54,9 +54,9 @@ class GateSimulationTest {
     }
 
     /**
-     * This VM's forks of a short full scan spread by 8 to 21 % (the README's A/A runs), more than the
+     * This VM's forks of a short full scan spread by 8 to 21 % (the A/A runs in docs/tools.md), more than the
      * 8 % above. A rank test's false-alarm rate does not depend on the spread, so that bound must hold
-     * at any noise; what noise takes away is power, printed for the README's table of what n forks see.
+     * at any noise; what noise takes away is power, printed for the table of what n forks see in docs/tools.md.
      */
     @ParameterizedTest(name = "noise {0}, {1} forks a side")
     @CsvSource({"0.15, 10", "0.15, 20"})

@@ -21,7 +21,7 @@ import io.batchbench.tools.run.UnusableInputException;
 
 class MergeTest {
 
-    private static final String SCAN = "io.batchbench.benchmark.FullScanBenchmark.fullScan";
+    private static final String SCAN = "io.batchbench.benchmark.paging.FullScanBenchmark.fullScan";
 
     @TempDir
     Path dir;

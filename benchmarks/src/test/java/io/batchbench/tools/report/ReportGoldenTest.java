@@ -27,8 +27,8 @@ import io.batchbench.tools.run.JmhJson;
 class ReportGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/io/batchbench/tools/report/golden");
-    private static final String INSERT = "io.batchbench.benchmark.InsertBenchmark.insert";
-    private static final String SCAN = "io.batchbench.benchmark.FullScanBenchmark.fullScan";
+    private static final String INSERT = "io.batchbench.benchmark.insert.InsertBenchmark.insert";
+    private static final String SCAN = "io.batchbench.benchmark.paging.FullScanBenchmark.fullScan";
 
     @TempDir
     Path dir;

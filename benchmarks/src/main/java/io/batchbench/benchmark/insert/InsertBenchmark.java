@@ -1,4 +1,4 @@
-package io.batchbench.benchmark;
+package io.batchbench.benchmark.insert;
 
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import io.batchbench.audit.AuditLog;
+import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.RowCount;
 import io.batchbench.fixtures.data.TableChecksum;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
@@ -50,12 +53,14 @@ import io.batchbench.workload.insert.SynchronousCommit;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
-public class InsertBenchmark {
+public class InsertBenchmark implements CheckedParams {
 
     @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @LabelsOf(Frameworks.class)
     public String framework;
 
     @Param({"row", "batch", "multirow", "copy"})
+    @LabelsOf(InsertStrategy.class)
     public String strategy;
 
     @Param({"1", "100", "1000", "all"})
@@ -65,6 +70,7 @@ public class InsertBenchmark {
     public long rows;
 
     @Param("on")
+    @LabelsOf(SynchronousCommit.class)
     public String synchronousCommit;
 
     private Trial trial;
@@ -73,9 +79,16 @@ public class InsertBenchmark {
     private TableChecksum expected;
     private String cell;
 
+    @Override
+    public void checkParams() {
+        Params.positive("rows", rows);
+        SynchronousCommit.parse(synchronousCommit);
+        Frameworks.parse(framework).insertLimit().check(InsertStrategy.parse(strategy), CommitEvery.parse(commitEvery), rows);
+    }
+
     @Setup(Level.Trial)
     public void openTrial(BenchmarkParams benchmark) {
-        Params.positive("rows", rows);
+        checkParams();
         insert = InsertStrategy.parse(strategy);
         plan = new InsertPlan(NewOrder.generate(rows), CommitEvery.parse(commitEvery));
         Properties driver = SynchronousCommit.parse(synchronousCommit).driverProperties();

@@ -1,4 +1,4 @@
-package io.batchbench.benchmark;
+package io.batchbench.benchmark.update;
 
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import io.batchbench.audit.AuditLog;
+import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.RowCount;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -45,12 +48,14 @@ import io.batchbench.workload.update.UpdateStrategy;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
-public class UpdateBenchmark {
+public class UpdateBenchmark implements CheckedParams {
 
     @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @LabelsOf(Frameworks.class)
     public String framework;
 
     @Param({"dirtyCheck", "projection", "batch", "bulk", "values"})
+    @LabelsOf(UpdateStrategy.class)
     public String strategy;
 
     @Param({"1000", "10000"})
@@ -68,14 +73,21 @@ public class UpdateBenchmark {
     private long operations;
     private String cell;
 
-    @Setup(Level.Trial)
-    public void openTrial(BenchmarkParams benchmark) {
+    @Override
+    public void checkParams() {
+        Frameworks.parse(framework);
+        UpdateStrategy.parse(strategy);
         Params.positive("rows", rows);
         Params.positive("tableRows", tableRows);
         if (rows > tableRows) {
             throw new IllegalArgumentException("rows (" + rows + ") must not exceed tableRows (" + tableRows
                     + "): an operation updates ids 1..rows of the tableRows-row table");
         }
+    }
+
+    @Setup(Level.Trial)
+    public void openTrial(BenchmarkParams benchmark) {
+        checkParams();
         update = UpdateStrategy.parse(strategy);
         cell = framework + " " + strategy + " rows=" + rows;
         trial = Trial.open(Frameworks.parse(framework), tableRows, new FrameworkSettings(Chunks.MAX_ROWS),

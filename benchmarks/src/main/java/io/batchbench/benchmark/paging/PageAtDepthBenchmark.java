@@ -1,4 +1,4 @@
-package io.batchbench.benchmark;
+package io.batchbench.benchmark.paging;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.RowCount;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -40,12 +43,14 @@ import io.batchbench.workload.paging.Paging;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
-public class PageAtDepthBenchmark {
+public class PageAtDepthBenchmark implements CheckedParams {
 
     @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @LabelsOf(Frameworks.class)
     public String framework;
 
     @Param({"offset", "keyset"})
+    @LabelsOf(PageStrategy.class)
     public String strategy;
 
     @Param("100000")
@@ -64,14 +69,21 @@ public class PageAtDepthBenchmark {
     private long expectedLastId;
     private int expectedSize;
 
-    @Setup(Level.Trial)
-    public void openTrial() {
+    @Override
+    public void checkParams() {
+        Frameworks.parse(framework);
+        PageStrategy.parse(strategy);
         Params.positive("rows", rows);
         Params.positive("pageSize", pageSize);
         if (depth < 0 || depth >= rows) {
             throw new IllegalArgumentException("depth " + depth + " is outside the " + rows
                     + "-row table; choose a depth from 0 to " + (rows - 1));
         }
+    }
+
+    @Setup(Level.Trial)
+    public void openTrial() {
+        checkParams();
         page = PageStrategy.parse(strategy);
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize));
         afterId = depth == 0 ? 0 : trial.idAtPosition(depth - 1);

@@ -1,4 +1,4 @@
-package io.batchbench.benchmark;
+package io.batchbench.benchmark.job;
 
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import io.batchbench.audit.AuditLog;
+import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.RowCount;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -46,12 +49,14 @@ import io.batchbench.workload.job.JobStrategy;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
-public class BatchJobBenchmark {
+public class BatchJobBenchmark implements CheckedParams {
 
     @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @LabelsOf(Frameworks.class)
     public String framework;
 
     @Param({"offset", "keyset", "bulk"})
+    @LabelsOf(JobStrategy.class)
     public String strategy;
 
     @Param("1000")
@@ -69,10 +74,18 @@ public class BatchJobBenchmark {
     private JobCheck check;
     private String cell;
 
-    @Setup(Level.Trial)
-    public void openTrial(BenchmarkParams benchmark) {
+    @Override
+    public void checkParams() {
+        Frameworks.parse(framework);
+        JobStrategy.parse(strategy);
         Params.positive("rows", rows);
         Params.positive("chunkSize", chunkSize);
+        Params.flag("statusIndex", statusIndex);
+    }
+
+    @Setup(Level.Trial)
+    public void openTrial(BenchmarkParams benchmark) {
+        checkParams();
         job = JobStrategy.parse(strategy);
         cell = framework + " " + strategy + " batch job, chunkSize=" + chunkSize + ", statusIndex=" + statusIndex;
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(Chunks.MAX_ROWS),

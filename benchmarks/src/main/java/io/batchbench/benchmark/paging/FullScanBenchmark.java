@@ -1,4 +1,4 @@
-package io.batchbench.benchmark;
+package io.batchbench.benchmark.paging;
 
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.RowCount;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -40,12 +43,14 @@ import io.batchbench.workload.paging.ScanStrategy;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
-public class FullScanBenchmark {
+public class FullScanBenchmark implements CheckedParams {
 
     @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @LabelsOf(Frameworks.class)
     public String framework;
 
     @Param({"offset", "keyset", "cursor"})
+    @LabelsOf(ScanStrategy.class)
     public String strategy;
 
     @Param("10000")
@@ -58,10 +63,17 @@ public class FullScanBenchmark {
     private ScanStrategy scan;
     private long lastId;
 
-    @Setup(Level.Trial)
-    public void openTrial() {
+    @Override
+    public void checkParams() {
+        Frameworks.parse(framework);
+        ScanStrategy.parse(strategy);
         Params.positive("rows", rows);
         Params.positive("pageSize", pageSize);
+    }
+
+    @Setup(Level.Trial)
+    public void openTrial() {
+        checkParams();
         scan = ScanStrategy.parse(strategy);
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize));
         lastId = trial.idAtPosition(rows - 1);
