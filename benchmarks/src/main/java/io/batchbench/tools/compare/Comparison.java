@@ -17,7 +17,7 @@ import io.batchbench.tools.run.EnvironmentDiff;
 import io.batchbench.tools.run.Metric;
 import io.batchbench.tools.run.Run;
 import io.batchbench.tools.run.UnusableInputException;
-import io.batchbench.tools.stats.RankTest;
+import io.batchbench.tools.stats.MannWhitney;
 
 /**
  * compare, like benchstat: per benchmark a table of A and B (medians of per-fork samples), the
@@ -136,7 +136,7 @@ public final class Comparison {
             Metric x = metric.apply(left.get(key));
             Metric y = metric.apply(right.get(key));
             Optional<Double> p = x.forks() > 1 && y.forks() > 1
-                    ? Optional.of(RankTest.differ(x.forkSamples(), y.forkSamples())) : Optional.empty();
+                    ? Optional.of(MannWhitney.differ(x.forkSamples(), y.forkSamples())) : Optional.empty();
             boolean significant = p.isPresent() && p.get() < ALPHA;
             table.row(List.of(key.paramText().isEmpty() ? "(none)" : key.paramText(), Numbers.format(x.median()),
                     Numbers.format(y.median()), significant ? Numbers.percent(y.median() / x.median() - 1) : "~",

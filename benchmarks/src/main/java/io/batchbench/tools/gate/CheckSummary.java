@@ -24,7 +24,7 @@ public final class CheckSummary {
             case ExitCode.REGRESSION -> "batchbench check: " + regressions + (regressions == 1 ? " regression" : " regressions");
             default -> "batchbench check: unusable input";
         });
-        Gate.Settings s = verdict.settings();
+        Gate.Policy s = verdict.policy();
         long tested = verdict.findings().stream().filter(f -> f.status() != Gate.Status.MUTED).count();
         doc.text("Baseline `" + baseline + "`, candidate `" + candidate + "`: " + verdict.findings().size()
                 + " benchmarks in common, " + tested + " tested. One sample per fork; one-sided Mann–Whitney U test in the "

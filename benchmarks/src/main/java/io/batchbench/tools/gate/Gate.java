@@ -20,7 +20,7 @@ import io.batchbench.tools.run.Direction;
 import io.batchbench.tools.run.ExitCode;
 import io.batchbench.tools.run.Run;
 import io.batchbench.tools.run.UnusableInputException;
-import io.batchbench.tools.stats.RankTest;
+import io.batchbench.tools.stats.MannWhitney;
 
 /**
  * The CI gate. Per cell: one sample per fork, a one-sided Mann–Whitney U test in the direction
@@ -45,11 +45,11 @@ public final class Gate {
         MUTED
     }
 
-    public record Settings(double alpha, double screenAlpha, double minEffectPercent, GateConfig config,
+    public record Policy(double alpha, double screenAlpha, double minEffectPercent, GateConfig config,
                            LocalDate today) {
 
-        public static Settings of(GateConfig config, Double alpha, Double minEffectPercent, LocalDate today) {
-            return new Settings(
+        public static Policy of(GateConfig config, Double alpha, Double minEffectPercent, LocalDate today) {
+            return new Policy(
                     alpha != null ? alpha : config.alpha() != null ? config.alpha() : GateConfig.DEFAULT_ALPHA,
                     config.screenAlpha() != null ? config.screenAlpha() : GateConfig.DEFAULT_SCREEN_ALPHA,
                     minEffectPercent != null ? minEffectPercent
@@ -76,7 +76,7 @@ public final class Gate {
 
     public record Verdict(List<Finding> findings, List<CountFinding> counts, List<String> problems,
                           List<GateConfig.Rule> expiredMutes, List<CellKey> onlyInBaseline,
-                          List<CellKey> onlyInCandidate, int screened, boolean twoStage, Settings settings) {
+                          List<CellKey> onlyInCandidate, int screened, boolean twoStage, Policy policy) {
 
         public List<Finding> regressions() {
             return findings.stream().filter(f -> f.status() == Status.REGRESSION).toList();
@@ -94,24 +94,24 @@ public final class Gate {
         }
     }
 
-    private final Settings settings;
+    private final Policy policy;
 
-    public Gate(Settings settings) {
-        this.settings = settings;
+    public Gate(Policy policy) {
+        this.policy = policy;
     }
 
     /** One stage: Holm at alpha over every cell the two runs share. */
     public Verdict check(Run baseline, Run candidate) {
         List<CellKey> tested = tested(baseline, candidate);
         List<String> problems = new ArrayList<>();
-        List<Finding> findings = stage(tested, baseline, candidate, settings.alpha(), problems);
-        return verdict(findings, problems, baseline, candidate, -1);
+        List<Finding> findings = stage(tested, baseline, candidate, policy.alpha(), problems);
+        return verdict(findings, problems, baseline, candidate, false, 0);
     }
 
     /** The cells the screen flags: Holm at the lenient screen level over every shared cell. */
     public Set<CellKey> screen(Run baseline, Run candidate) {
         List<String> problems = new ArrayList<>();
-        List<Finding> findings = stage(tested(baseline, candidate), baseline, candidate, settings.screenAlpha(), problems);
+        List<Finding> findings = stage(tested(baseline, candidate), baseline, candidate, policy.screenAlpha(), problems);
         if (!problems.isEmpty()) {
             throw new UnusableInputException(String.join("; ", problems));
         }
@@ -132,7 +132,7 @@ public final class Gate {
                 .filter(k -> confirmBaseline.cell(k).isPresent() && confirmCandidate.cell(k).isPresent()).toList();
         flagged.stream().filter(k -> !confirmable.contains(k)).forEach(k ->
                 problems.add(k.label() + " was flagged but is missing from the confirmation runs"));
-        List<Finding> confirmed = stage(confirmable, confirmBaseline, confirmCandidate, settings.alpha(), problems);
+        List<Finding> confirmed = stage(confirmable, confirmBaseline, confirmCandidate, policy.alpha(), problems);
         List<Finding> findings = new ArrayList<>();
         for (CellKey key : tested(baseline, candidate)) {
             Optional<Finding> second = confirmed.stream().filter(f -> f.key().equals(key)).findFirst();
@@ -144,7 +144,7 @@ public final class Gate {
                 findings.add(measure(key, baseline, candidate, Status.NO_REGRESSION, ""));
             }
         }
-        return verdict(findings, problems, baseline, candidate, flagged.size());
+        return verdict(findings, problems, baseline, candidate, true, flagged.size());
     }
 
     private List<CellKey> tested(Run baseline, Run candidate) {
@@ -161,7 +161,7 @@ public final class Gate {
     private List<Finding> stage(List<CellKey> keys, Run baseline, Run candidate, double alpha, List<String> problems) {
         List<Finding> measured = new ArrayList<>();
         for (CellKey key : keys) {
-            Optional<GateConfig.Rule> mute = settings.config().mute(key, settings.today());
+            Optional<GateConfig.Rule> mute = policy.config().mute(key, policy.today());
             measured.add(mute.isPresent()
                     ? measure(key, baseline, candidate, Status.MUTED, "muted until " + mute.get().mute().until()
                     + (mute.get().mute().reason() == null ? "" : ": " + mute.get().mute().reason()))
@@ -175,12 +175,12 @@ public final class Gate {
         Map<String, List<String>> tooFewForks = new TreeMap<>();
         for (int i : order) {
             Finding f = measured.get(i);
-            double reachable = RankTest.smallestPValue(f.baselineForks(), f.candidateForks());
+            double reachable = MannWhitney.smallestPValue(f.baselineForks(), f.candidateForks());
             if (reachable > alpha / tests) {
                 tooFewForks.computeIfAbsent("with " + f.baselineForks() + " and " + f.candidateForks()
                         + " forks the smallest possible p-value is " + Numbers.pValue(reachable) + ", above the "
                         + Numbers.pValue(alpha / tests) + " that Holm needs for " + tests + " benchmarks at alpha " + alpha
-                        + ": run at least " + RankTest.forksToReach(alpha / tests) + " forks per side",
+                        + ": run at least " + MannWhitney.forksToReach(alpha / tests) + " forks per side",
                         m -> new ArrayList<>()).add(f.key().label());
             }
         }
@@ -210,10 +210,10 @@ public final class Gate {
                     + " in the baseline and " + c.mode() + " " + c.primary().unit() + " in the candidate; run both alike");
         }
         Direction direction = b.direction();
-        double p = RankTest.worse(direction, b.primary().forkSamples(), c.primary().forkSamples());
+        double p = MannWhitney.worse(direction, b.primary().forkSamples(), c.primary().forkSamples());
         return new Finding(key, direction, b.primary().unit(), b.primary().forks(), c.primary().forks(),
                 b.primary().median(), c.primary().median(), direction.worseBy(b.primary().median(), c.primary().median()),
-                p, settings.config().minEffect(key, settings.minEffectPercent()), status, note);
+                p, policy.config().minEffect(key, policy.minEffectPercent()), status, note);
     }
 
     private static Finding withStatus(Finding f, Status status, String note) {
@@ -221,7 +221,8 @@ public final class Gate {
                 f.candidateMedian(), f.worseBy(), f.pValue(), f.minEffect(), status, note);
     }
 
-    private Verdict verdict(List<Finding> findings, List<String> problems, Run baseline, Run candidate, int screened) {
+    private Verdict verdict(List<Finding> findings, List<String> problems, Run baseline, Run candidate,
+                            boolean twoStage, int screened) {
         List<CountFinding> counts = new ArrayList<>();
         for (Finding finding : findings) {
             Optional<Audit> b = baseline.cell(finding.key()).flatMap(Cell::audit);
@@ -240,8 +241,8 @@ public final class Gate {
         }
         Map<CellKey, Cell> b = baseline.byKey();
         Map<CellKey, Cell> c = candidate.byKey();
-        return new Verdict(findings, counts, problems, settings.config().expiredMutes(settings.today()),
+        return new Verdict(findings, counts, problems, policy.config().expiredMutes(policy.today()),
                 b.keySet().stream().filter(k -> !c.containsKey(k)).toList(),
-                c.keySet().stream().filter(k -> !b.containsKey(k)).toList(), Math.max(screened, 0), screened >= 0, settings);
+                c.keySet().stream().filter(k -> !b.containsKey(k)).toList(), screened, twoStage, policy);
     }
 }

@@ -24,8 +24,8 @@ public final class GateOptions {
     Path summary;
 
     public Gate gate() {
-        GateConfig settings = config != null ? GateConfig.read(config) : GateConfig.defaults();
-        return new Gate(Gate.Settings.of(settings, alpha, minEffect, LocalDate.now()));
+        GateConfig read = config != null ? GateConfig.read(config) : GateConfig.defaults();
+        return new Gate(Gate.Policy.of(read, alpha, minEffect, LocalDate.now()));
     }
 
     /** Prints the summary and appends it to the summary file, if any; returns the exit code. */

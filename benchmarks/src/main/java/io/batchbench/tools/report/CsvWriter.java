@@ -1,6 +1,7 @@
 package io.batchbench.tools.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
@@ -11,8 +12,8 @@ import io.batchbench.tools.run.Run;
 import io.batchbench.tools.stats.Interval;
 
 /**
- * results.csv: one line per cell, every parameter in its own column, numbers at full precision,
- * so a spreadsheet or a script can take over where the report stops.
+ * results.csv: one line per cell, in the report's order, every parameter in its own column,
+ * numbers at full precision, so a spreadsheet or a script can take over where the report stops.
  */
 public final class CsvWriter {
 
@@ -29,7 +30,10 @@ public final class CsvWriter {
                 "statements_per_1000_rows", "round_trips_per_1000_rows"));
         StringBuilder out = new StringBuilder();
         line(out, header);
-        for (Cell cell : run.cells()) {
+        List<Cell> cells = new ArrayList<>(run.cells());
+        cells.sort(Comparator.comparing((Cell c) -> c.key().benchmark(), ReportBuilder.WORKLOADS)
+                .thenComparing(Cell::key));
+        for (Cell cell : cells) {
             CellFigures figures = CellFigures.of(cell);
             boolean perRow = figures.unit().equals(CellFigures.MICROS_PER_ROW);
             List<String> line = new ArrayList<>(List.of(cell.key().benchmark(), cell.mode()));

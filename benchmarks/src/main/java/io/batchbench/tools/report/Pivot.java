@@ -1,7 +1,6 @@
 package io.batchbench.tools.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,37 +9,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The cells of one section of a workload laid out framework × strategy. A workload without those
- * parameters gets one row and one column, so every workload reads the same way.
+ * The cells of one section of a workload laid out framework × strategy, in the order the
+ * benchmark declares them ({@link DeclaredParams}). A workload without those parameters gets one
+ * row and one column, so every workload reads the same way.
  */
-public final class Pivot {
+final class Pivot {
 
     static final String FRAMEWORK = "framework";
     static final String STRATEGY = "strategy";
-    /** JDBC is the reference, so it comes first; the others alphabetically. */
-    static final Comparator<String> FRAMEWORKS = Comparator.comparing((String f) -> !f.equals("jdbc"))
-            .thenComparing(Comparator.naturalOrder());
-    /**
-     * One order that lists every workload's strategies as its benchmark declares them, naive first
-     * (paging offset, keyset, cursor; insert row, batch, multirow, copy; update dirtyCheck,
-     * projection, batch, bulk, values; job offset, keyset, bulk), so tables and charts read alike.
-     */
-    static final List<String> STRATEGY_ORDER = List.of("offset", "keyset", "cursor", "row", "dirtyCheck",
-            "projection", "batch", "multirow", "copy", "bulk", "values");
-    /** The form a tutorial would write, which each framework's other strategies are measured against. */
-    static final List<String> NAIVE = List.of("offset", "row", "dirtyCheck");
-    static final Comparator<String> STRATEGIES = Comparator.comparing((String s) -> {
-        int index = STRATEGY_ORDER.indexOf(s);
-        return index < 0 ? STRATEGY_ORDER.size() : index;
-    }).thenComparing(Comparator.naturalOrder());
 
     final List<String> frameworks;
     final List<String> strategies;
+    private final DeclaredParams declared;
     private final Map<String, Map<String, CellFigures>> cells = new LinkedHashMap<>();
 
     Pivot(List<CellFigures> section) {
-        TreeSet<String> rows = new TreeSet<>(FRAMEWORKS);
-        TreeSet<String> columns = new TreeSet<>(STRATEGIES);
+        declared = DeclaredParams.of(section.get(0).cell().key());
+        TreeSet<String> rows = new TreeSet<>(declared.order(FRAMEWORK));
+        TreeSet<String> columns = new TreeSet<>(declared.order(STRATEGY));
         for (CellFigures figures : section) {
             String framework = framework(figures);
             String strategy = strategy(figures);
@@ -64,6 +50,7 @@ public final class Pivot {
         return Optional.ofNullable(cells.getOrDefault(framework, Map.of()).get(strategy));
     }
 
+    /** Every cell, framework by framework, each in strategy order. */
     List<CellFigures> all() {
         List<CellFigures> all = new ArrayList<>();
         for (String framework : frameworks) {
@@ -84,11 +71,17 @@ public final class Pivot {
         return Optional.ofNullable(best);
     }
 
+    /** The framework the others are compared with, the first the benchmark declares, when the section has it. */
+    Optional<String> referenceFramework() {
+        return declared.first(FRAMEWORK).filter(frameworks::contains);
+    }
+
     Optional<CellFigures> bestOf(String framework) {
         return best(all().stream().filter(f -> framework(f).equals(framework)).toList());
     }
 
+    /** The form a tutorial would write, the first strategy the benchmark declares, when the section has it. */
     Optional<String> naiveStrategy() {
-        return NAIVE.stream().filter(strategies::contains).findFirst();
+        return declared.first(STRATEGY).filter(strategies::contains);
     }
 }

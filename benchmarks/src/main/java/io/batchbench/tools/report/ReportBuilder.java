@@ -38,14 +38,18 @@ public final class ReportBuilder {
     record Report(Doc doc, SortedMap<String, byte[]> files) {
     }
 
-    /** DESIGN.md's order (reading, then writing, the batch job last); other benchmarks after them by name. */
-    private static final List<String> WORKLOAD_ORDER = List.of("FullScanBenchmark", "PageAtDepthBenchmark",
-            "InsertBenchmark", "UpdateBenchmark", "BatchJobBenchmark");
-    private static final Comparator<String> WORKLOADS = Comparator.comparing((String benchmark) -> {
+    /**
+     * The workload families in the order the architecture page lists them (reading, then writing,
+     * the batch job, then concurrency): a benchmark's family is its package, {@code paging} in
+     * {@code io.batchbench.benchmark.paging.FullScanBenchmark.fullScan}. Other benchmarks come after
+     * them, and within a family the benchmarks go by name.
+     */
+    static final List<String> FAMILY_ORDER = List.of("paging", "insert", "update", "job", "concurrent");
+    static final Comparator<String> WORKLOADS = Comparator.comparing((String benchmark) -> {
         String[] parts = benchmark.split("\\.");
-        int index = parts.length < 2 ? -1 : WORKLOAD_ORDER.indexOf(parts[parts.length - 2]);
-        return index < 0 ? WORKLOAD_ORDER.size() : index;
-    }).thenComparing(Comparator.naturalOrder());
+        int index = parts.length < 3 ? -1 : FAMILY_ORDER.indexOf(parts[parts.length - 3]);
+        return index < 0 ? FAMILY_ORDER.size() : index;
+    }).thenComparing(benchmark -> CellKey.of(benchmark, Map.of()).shortName());
 
     private final Doc doc = new Doc();
     private final SortedMap<String, byte[]> files = new TreeMap<>();
@@ -193,23 +197,25 @@ public final class ReportBuilder {
     }
 
     private void speedUps(Pivot pivot) {
-        Optional<CellFigures> jdbcBest = pivot.bestOf("jdbc");
+        Optional<CellFigures> referenceBest = pivot.referenceFramework().flatMap(pivot::bestOf);
         Optional<String> naive = pivot.naiveStrategy();
-        if (jdbcBest.isEmpty() && naive.isEmpty()) {
+        if (referenceBest.isEmpty() && naive.isEmpty()) {
             return;
         }
         TableBuilder table = new TableBuilder().text("framework", "strategy");
-        jdbcBest.ifPresent(best -> table.numbers("× vs `jdbc` `" + Pivot.strategy(best) + "`"));
+        referenceBest.ifPresent(best -> table.numbers("× vs `" + Pivot.framework(best) + "` `" + Pivot.strategy(best) + "`"));
         naive.ifPresent(n -> table.numbers("× vs own `" + n + "`"));
         for (CellFigures figures : pivot.all()) {
             List<String> row = new ArrayList<>(List.of(Pivot.framework(figures), Pivot.strategy(figures)));
-            jdbcBest.ifPresent(best -> row.add(Numbers.times(figures.direction().speedUp(best.value(), figures.value()))));
+            referenceBest.ifPresent(best -> row.add(Numbers.times(figures.direction().speedUp(best.value(), figures.value()))));
             naive.ifPresent(n -> row.add(pivot.cell(Pivot.framework(figures), n)
                     .map(reference -> Numbers.times(figures.direction().speedUp(reference.value(), figures.value())))
                     .orElse("")));
             table.row(row);
         }
-        doc.text("Speed-up against JDBC's best strategy and against each framework's naive strategy:");
+        doc.text("Speed-up against " + referenceBest.map(best -> "`" + Pivot.framework(best) + "`'s best strategy")
+                .orElse("") + (referenceBest.isPresent() && naive.isPresent() ? " and against " : "")
+                + naive.map(n -> "each framework's naive strategy").orElse("") + ":");
         doc.table(table.build());
     }
 
@@ -267,8 +273,8 @@ public final class ReportBuilder {
         List<ChartRenderer.LinePoint> points = new ArrayList<>();
         Pivot pivot = new Pivot(figures);
         List<CellFigures> ordered = new ArrayList<>(figures);
-        ordered.sort(Comparator.comparing(Pivot::framework, Pivot.FRAMEWORKS)
-                .thenComparing(Pivot::strategy, Pivot.STRATEGIES)
+        ordered.sort(Comparator.comparing((CellFigures f) -> pivot.frameworks.indexOf(Pivot.framework(f)))
+                .thenComparing(f -> pivot.strategies.indexOf(Pivot.strategy(f)))
                 .thenComparing(f -> f.cell().key().params().get(parameter), ParamValues.ORDER));
         for (CellFigures f : ordered) {
             String series = (Pivot.framework(f) + " " + Pivot.strategy(f)).strip();

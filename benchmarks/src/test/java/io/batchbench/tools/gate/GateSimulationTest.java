@@ -35,7 +35,7 @@ class GateSimulationTest {
     private static final int FORKS = 10;
     private static final double NOISE = 0.08;
 
-    private final Gate gate = new Gate(Gate.Settings.of(GateConfig.defaults(), null, null, LocalDate.of(2026, 11, 22)));
+    private final Gate gate = new Gate(Gate.Policy.of(GateConfig.defaults(), null, null, LocalDate.of(2026, 11, 22)));
 
     @Test
     void twoStageGateHoldsFalseAlarmsAndCatchesRegressions() {

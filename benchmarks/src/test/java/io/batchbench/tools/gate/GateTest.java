@@ -50,7 +50,7 @@ class GateTest {
     }
 
     private static Gate gate(GateConfig config) {
-        return new Gate(Gate.Settings.of(config, null, null, TODAY));
+        return new Gate(Gate.Policy.of(config, null, null, TODAY));
     }
 
     @Test

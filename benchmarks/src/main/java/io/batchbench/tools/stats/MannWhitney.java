@@ -11,11 +11,11 @@ import io.batchbench.tools.run.Direction;
  * Rank tests need no assumption about the shape of fork-to-fork noise, which on a shared machine
  * has outliers a t-test would be swayed by.
  */
-public final class RankTest {
+public final class MannWhitney {
 
     private static final MannWhitneyUTest TEST = MannWhitneyUTest.withDefaults();
 
-    private RankTest() {
+    private MannWhitney() {
     }
 
     /** One-sided p-value of "the candidate is worse than the baseline" in the given direction. */
