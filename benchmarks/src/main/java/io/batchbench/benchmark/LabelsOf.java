@@ -8,10 +8,10 @@ import java.lang.annotation.Target;
 import io.batchbench.workload.Labelled;
 
 /**
- * Says which enum a String {@code @Param} names: its values must be that enum's labels, all of
- * them, in declaration order. JMH needs the values as constants in the annotation, so they cannot
- * be taken from the enum; the launcher checks a {@code -p} value against the enum, and
- * {@code ParamNamesTest} fails when the two lists differ.
+ * Says which enum a String {@code @Param} names: its values must be that enum's labels, and for
+ * {@code framework} and {@code strategy} all of them, in declaration order. JMH needs the values
+ * as constants in the annotation, so they cannot be taken from the enum; the launcher checks a
+ * {@code -p} value against the enum, and {@code ParamNamesTest} fails when the two lists differ.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)

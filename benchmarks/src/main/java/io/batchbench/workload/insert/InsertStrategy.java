@@ -29,13 +29,17 @@ public enum InsertStrategy implements Labelled {
         return Params.choice("strategy", value, InsertStrategy.class);
     }
 
-    /** Runs this strategy: the one place a strategy name turns into a call. */
+    /**
+     * Runs this strategy: the one place a strategy name turns into a call. A switch expression, so
+     * a new constant does not compile until it names its call.
+     */
     public void run(Inserting inserting, InsertPlan plan) {
-        switch (this) {
-            case ROW -> inserting.row(plan);
-            case BATCH -> inserting.batch(plan);
-            case MULTIROW -> inserting.multirow(plan);
-            case COPY -> inserting.copy(plan);
-        }
+        Runnable call = switch (this) {
+            case ROW -> () -> inserting.row(plan);
+            case BATCH -> () -> inserting.batch(plan);
+            case MULTIROW -> () -> inserting.multirow(plan);
+            case COPY -> () -> inserting.copy(plan);
+        };
+        call.run();
     }
 }

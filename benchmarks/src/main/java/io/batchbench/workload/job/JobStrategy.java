@@ -24,12 +24,16 @@ public enum JobStrategy implements Labelled {
         return Params.choice("strategy", value, JobStrategy.class);
     }
 
-    /** Runs this strategy: the one place a strategy name turns into a call. */
+    /**
+     * Runs this strategy: the one place a strategy name turns into a call. A switch expression, so
+     * a new constant does not compile until it names its call.
+     */
     public void run(BatchJob job, int chunkSize, JobProgress progress) {
-        switch (this) {
-            case OFFSET -> job.offset(chunkSize, progress);
-            case KEYSET -> job.keyset(chunkSize, progress);
-            case BULK -> job.bulk(chunkSize, progress);
-        }
+        Runnable call = switch (this) {
+            case OFFSET -> () -> job.offset(chunkSize, progress);
+            case KEYSET -> () -> job.keyset(chunkSize, progress);
+            case BULK -> () -> job.bulk(chunkSize, progress);
+        };
+        call.run();
     }
 }

@@ -27,7 +27,8 @@ public enum PageStrategy implements Labelled {
 
     /**
      * Reads the page at {@code depth}: OFFSET skips {@code depth} rows; KEYSET starts after the key
-     * of the row before it, which a client has from the previous page ({@code afterId}).
+     * of the row before it, which a client has from the previous page ({@code afterId}). The one
+     * place a strategy name turns into a call.
      */
     public <T> List<T> page(Paging<T> paging, long depth, long afterId, int pageSize) {
         return switch (this) {

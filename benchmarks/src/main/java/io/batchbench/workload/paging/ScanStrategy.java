@@ -24,12 +24,16 @@ public enum ScanStrategy implements Labelled {
         return Params.choice("strategy", value, ScanStrategy.class);
     }
 
-    /** Runs this strategy: the one place a strategy name turns into a call. */
+    /**
+     * Runs this strategy: the one place a strategy name turns into a call. A switch expression, so
+     * a new constant does not compile until it names its call.
+     */
     public <T> void scan(Paging<T> paging, int pageSize, RowVisitor<? super T> visitor) {
-        switch (this) {
-            case OFFSET -> paging.scanOffset(pageSize, visitor);
-            case KEYSET -> paging.scanKeyset(pageSize, visitor);
-            case CURSOR -> paging.scanCursor(visitor);
-        }
+        Runnable call = switch (this) {
+            case OFFSET -> () -> paging.scanOffset(pageSize, visitor);
+            case KEYSET -> () -> paging.scanKeyset(pageSize, visitor);
+            case CURSOR -> () -> paging.scanCursor(visitor);
+        };
+        call.run();
     }
 }

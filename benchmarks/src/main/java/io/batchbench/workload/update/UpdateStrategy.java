@@ -26,14 +26,18 @@ public enum UpdateStrategy implements Labelled {
         return Params.choice("strategy", value, UpdateStrategy.class);
     }
 
-    /** Runs this strategy: the one place a strategy name turns into a call. */
+    /**
+     * Runs this strategy: the one place a strategy name turns into a call. A switch expression, so
+     * a new constant does not compile until it names its call.
+     */
     public void run(Updating updating, UpdatePlan plan) {
-        switch (this) {
-            case DIRTY_CHECK -> updating.dirtyCheck(plan);
-            case PROJECTION -> updating.projection(plan);
-            case BATCH -> updating.batch(plan);
-            case BULK -> updating.bulk(plan);
-            case VALUES -> updating.values(plan);
-        }
+        Runnable call = switch (this) {
+            case DIRTY_CHECK -> () -> updating.dirtyCheck(plan);
+            case PROJECTION -> () -> updating.projection(plan);
+            case BATCH -> () -> updating.batch(plan);
+            case BULK -> () -> updating.bulk(plan);
+            case VALUES -> () -> updating.values(plan);
+        };
+        call.run();
     }
 }
