@@ -16,14 +16,18 @@ import com.tngtech.archunit.lang.ArchRule;
  * other or of the benchmarks, and tools that read results without the benchmark code.
  */
 @AnalyzeClasses(packages = "io.batchbench",
-        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.WithoutJmhStubs.class})
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.MainClassesOnly.class})
 class ArchitectureTest {
 
-    /** JMH's annotation processor writes stubs into jmh_generated packages; they are JMH's, not ours. */
-    static final class WithoutJmhStubs implements ImportOption {
+    /**
+     * Leaves out the fixtures' test jar (a build of the whole project puts it on the class path as
+     * a jar, which DoNotIncludeTests does not recognise) and the stubs JMH's annotation processor
+     * writes into jmh_generated packages, which are JMH's, not ours.
+     */
+    static final class MainClassesOnly implements ImportOption {
         @Override
         public boolean includes(Location location) {
-            return !location.contains("/jmh_generated/");
+            return !location.contains("/jmh_generated/") && !location.contains("-tests.jar");
         }
     }
 

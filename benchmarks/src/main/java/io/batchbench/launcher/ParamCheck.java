@@ -35,6 +35,11 @@ final class ParamCheck {
     /** Throws IllegalArgumentException with the line to print for the first bad name or value. */
     static void check(String[] args, CommandLineOptions options) {
         List<BenchmarkListEntry> selected = selected(options);
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("no benchmark matches " + String.join(" ", options.getIncludes())
+                    + (options.getExcludes().isEmpty() ? "" : " without " + String.join(" ", options.getExcludes()))
+                    + " (java -jar benchmarks.jar -l lists them)");
+        }
         knownNames(args, selected);
         Set<String> checkedClasses = new TreeSet<>();
         for (BenchmarkListEntry benchmark : selected) {

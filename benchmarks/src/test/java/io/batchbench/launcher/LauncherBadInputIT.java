@@ -24,20 +24,21 @@ class LauncherBadInputIT {
     Path workDir;
 
     @ParameterizedTest(name = "{0} -p {1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiterString = " | ", value = {
             "FullScan        | framework=hibrenate     | FullScanBenchmark: unknown framework 'hibrenate'; valid values: jdbc, hibernate, jooq, mybatis",
             "FullScan        | strategy=cursr          | FullScanBenchmark: unknown strategy 'cursr'; valid values: offset, keyset, cursor",
             "PageAtDepth     | strategy=cursor         | PageAtDepthBenchmark: unknown strategy 'cursor'; valid values: offset, keyset",
-            "benchmark.InsertBenchmark | commitEvery=0           | commitEvery must be a number of rows of at least 1 or 'all', got '0'",
-            "benchmark.InsertBenchmark | commitEvery=most        | commitEvery must be a number of rows of at least 1 or 'all', got 'most'",
-            "benchmark.InsertBenchmark | synchronousCommit=maybe | InsertBenchmark: unknown synchronousCommit 'maybe'; valid values: on, off",
-            "benchmark.BatchJob | chunkSize=0             | chunkSize must be at least 1, got 0",
-            "benchmark.BatchJob | statusIndex=yes         | statusIndex must be true or false, got 'yes'",
+            "insert.InsertBenchmark | commitEvery=0           | commitEvery must be a number of rows of at least 1 or 'all', got '0'",
+            "insert.InsertBenchmark | commitEvery=most        | commitEvery must be a number of rows of at least 1 or 'all', got 'most'",
+            "insert.InsertBenchmark | synchronousCommit=maybe | InsertBenchmark: unknown synchronousCommit 'maybe'; valid values: on, off",
+            "job.BatchJob | chunkSize=0             | chunkSize must be at least 1, got 0",
+            "job.BatchJob | statusIndex=yes         | statusIndex must be true or false, got 'yes'",
             "UpdateBenchmark | tableRows=-1            | tableRows must be at least 1, got -1",
             "FullScan        | rows=0                  | rows must be at least 1, got 0",
             "FullScan        | pageSize=-5             | pageSize must be at least 1, got -5",
             "FullScan        | rows=ten                | rows must be a whole number, got 'ten'",
             "PageAtDepth     | depth=-1                | depth -1 is outside the 100000-row table; choose a depth from 0 to 99999",
+            "NoSuchBenchmark | rows=10                 | no benchmark matches NoSuchBenchmark (java -jar benchmarks.jar -l lists them)",
             "FullScan        | depth=10                | unknown parameter 'depth' in -p depth=10; the selected benchmarks declare: framework, pageSize, rows, strategy"})
     void anInvalidParameterIsRefusedBeforeAnythingStarts(String selection, String parameter, String message) throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(), selection, "-p", parameter);
@@ -49,9 +50,9 @@ class LauncherBadInputIT {
 
     /** Each of these used to start a database, seed it and fail minutes later at the first cell that met it. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "FullScan|benchmark.BatchJob | -p strategy=offset,bulk                                          | FullScanBenchmark: unknown strategy 'bulk'; valid values: offset, keyset, cursor",
-            "benchmark.InsertBenchmark | -p framework=jooq -p strategy=batch -p commitEvery=1500 -p rows=3000 | jOOQ's Loader commits after whole batches of 1000 rows, so it cannot commit every 1500 rows: use a commitEvery of at most 1000, a multiple of it, or all",
+    @CsvSource(delimiterString = " | ", value = {
+            "FullScan|job.BatchJob | -p strategy=offset,bulk                                          | FullScanBenchmark: unknown strategy 'bulk'; valid values: offset, keyset, cursor",
+            "insert.InsertBenchmark | -p framework=jooq -p strategy=batch -p commitEvery=1500 -p rows=3000 | jOOQ's Loader commits after whole batches of 1000 rows, so it cannot commit every 1500 rows: use a commitEvery of at most 1000, a multiple of it, or all",
             "PageAtDepth        | -p rows=1000 -p depth=0,5000                                     | depth 5000 is outside the 1000-row table; choose a depth from 0 to 999",
             "UpdateBenchmark    | -p rows=5000 -p tableRows=1000                                   | rows (5000) must not exceed tableRows (1000)"})
     void aCombinationOneBenchmarkCannotRunIsRefusedBeforeAnythingStarts(String selection, String parameters,

@@ -76,4 +76,21 @@ class CompareTest {
         assertThat(markdown).contains("## Only in A (12)").contains("- `InsertBenchmark.insert`: 12 cells")
                 .doesNotContain("rows=12");
     }
+
+    /** A run made before a benchmark class moved to another package still compares cell by cell. */
+    @Test
+    void cellsMatchOnClassAndMethodWhateverThePackage() throws IOException {
+        double[] noise = {0, 0.01, -0.01, 0.02, -0.02};
+        JmhJson before = new JmhJson();
+        before.cell("io.batchbench.workload.paging.FullScanBenchmark.fullScan", JmhJson.params("framework", "jdbc"),
+                forks(100, noise));
+        JmhJson after = new JmhJson();
+        after.cell(SCAN, JmhJson.params("framework", "jdbc"), forks(150, noise));
+
+        String markdown = MarkdownRenderer.render(Comparison.build(
+                RunReader.read(before.writeFolder(dir.resolve("before"), JmhJson.env("18.6", "7.4.6.Final"))),
+                RunReader.read(after.writeFolder(dir.resolve("after"), JmhJson.env("18.6", "7.4.6.Final")))));
+
+        assertThat(markdown).contains("| framework=jdbc | 100 | 150 | +50.0% |").doesNotContain("Only in");
+    }
 }
