@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import io.batchbench.audit.AuditLog;
+import io.batchbench.benchmark.TrialResultsProfiler;
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.db.Connections;
 import io.batchbench.fixtures.db.DatabaseServer;
@@ -115,6 +116,7 @@ public final class Launcher {
                 .jvmArgsAppend(jvmArgsAppend.toArray(String[]::new))
                 .result(files.resultFile().toString())
                 .resultFormat(files.format())
+                .addProfiler(TrialResultsProfiler.class)
                 // A benchmark that errors (a wrong result, a broken strategy) must fail the run.
                 .shouldFailOnError(options.shouldFailOnError().orElse(true))
                 .build();
