@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.openjdk.jmh.Main;
-import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -32,14 +32,21 @@ import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.fixtures.env.ServerSettings;
 
 /**
- * The jar's main class: takes the standard JMH command line, provisions one PostgreSQL for the
- * whole run, hands it to the JMH forks, runs JMH, writes jmh.json and env.json, and removes what
- * it started or created, also after a failed benchmark or Ctrl-C.
+ * The jar's main class: takes the standard JMH command line, checks it against every selected
+ * benchmark ({@link Matrix}), provisions one PostgreSQL for the whole run, hands it to the JMH
+ * forks, runs the cells one by one ({@link CellRunner}), writes jmh.json, env.json and
+ * audit.json, and removes what it started or created, also after a failed benchmark, Ctrl-C or
+ * {@code kill}. An interrupted or failed run keeps the cells that finished, marked incomplete.
  *
- * <p>Exit codes: 0 the run completed, 1 the run failed (database, benchmark, wrong result),
- * 2 the command line is wrong.
+ * <p>Besides JMH's options it takes {@code --shuffle SEED}: the cells run in an order shuffled
+ * with that seed, as a round of an interleaved run does ({@code scripts/rounds}).
+ *
+ * <p>Exit codes: 0 the run completed, 1 the run failed (database, benchmark, wrong result) or was
+ * interrupted, 2 the command line is wrong.
  */
 public final class Launcher {
+
+    static final String SHUFFLE = "--shuffle";
 
     private Launcher() {
     }
@@ -48,25 +55,29 @@ public final class Launcher {
         System.exit(run(args));
     }
 
-    static int run(String[] args) throws RunnerException, IOException {
+    static int run(String[] commandLine) throws RunnerException, IOException {
+        List<String> args = new ArrayList<>(List.of(commandLine));
+        Long shuffle;
         CommandLineOptions options;
+        Matrix matrix;
         try {
-            options = new CommandLineOptions(args);
+            shuffle = shuffleSeed(args);
+            options = new CommandLineOptions(args.toArray(String[]::new));
         } catch (CommandLineOptionException | RuntimeException e) {
             // JMH reports some malformed values (an unknown -bm mode) as unchecked exceptions.
             System.err.println("batchbench: " + e.getMessage() + " (java -jar benchmarks.jar -h lists the options)");
             return 2;
         }
+        if (options.shouldHelp() || options.shouldList() || options.shouldListWithParams()
+                || options.shouldListProfilers() || options.shouldListResultFormats()) {
+            Main.main(args.toArray(String[]::new)); // JMH's own listings need no database
+            return 0;
+        }
         try {
-            ParamCheck.check(args, options);
+            matrix = Matrix.of(args.toArray(String[]::new), options);
         } catch (IllegalArgumentException e) {
             System.err.println("batchbench: " + e.getMessage());
             return 2;
-        }
-        if (options.shouldHelp() || options.shouldList() || options.shouldListWithParams()
-                || options.shouldListProfilers() || options.shouldListResultFormats()) {
-            Main.main(args); // JMH's own listings need no database
-            return 0;
         }
 
         RunFiles files = RunFiles.choose(options);
@@ -81,7 +92,7 @@ public final class Launcher {
         Thread hook = new Thread(cleanup, "batchbench-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runJmh(options, files, server.coordinates(), args, cleanup);
+            return runCells(options, matrix, shuffle, files, server.coordinates(), commandLine, cleanup);
         } catch (IOException | SQLException e) {
             System.err.println("batchbench: could not prepare the run: " + e.getMessage());
             return 1;
@@ -95,10 +106,29 @@ public final class Launcher {
         }
     }
 
-    private static int runJmh(CommandLineOptions options, RunFiles files, ServerCoordinates server, String[] args,
-                              Cleanup cleanup) throws IOException, SQLException {
+    /** Takes {@code --shuffle SEED} out of the arguments; null when it is not there. */
+    private static Long shuffleSeed(List<String> args) {
+        int at = args.indexOf(SHUFFLE);
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(SHUFFLE + " needs a seed, a whole number");
+        }
+        String seed = args.remove(at + 1);
+        args.remove(at);
+        try {
+            return Long.parseLong(seed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SHUFFLE + " needs a seed, a whole number, got '" + seed + "'");
+        }
+    }
+
+    private static int runCells(CommandLineOptions options, Matrix matrix, Long shuffle, RunFiles files,
+                                ServerCoordinates server, String[] commandLine, Cleanup cleanup)
+            throws IOException, SQLException {
         System.out.println("batchbench: database " + describe(server));
-        files.writeEnvironment(server, args);
+        files.writeEnvironment(server, commandLine, matrix, shuffle);
         Path handoff = new ServerHandoff(files.runId(), server).write(Path.of(System.getProperty("java.io.tmpdir")));
         cleanup.delete(handoff);
         // Forks get the hand-off file; an in-process run (-f 0) reads the same property.
@@ -114,26 +144,101 @@ public final class Launcher {
         Options run = new OptionsBuilder()
                 .parent(options)
                 .jvmArgsAppend(jvmArgsAppend.toArray(String[]::new))
-                .result(files.resultFile().toString())
-                .resultFormat(files.format())
                 .addProfiler(TrialResultsProfiler.class)
                 // A benchmark that errors (a wrong result, a broken strategy) must fail the run.
                 .shouldFailOnError(options.shouldFailOnError().orElse(true))
                 .build();
+        CellRunner cells = new CellRunner(run, matrix, shuffle);
+        Outcome outcome = new Outcome(files, cells, auditFolder);
+        cleanup.first(outcome::interrupted);
         try {
-            new Runner(run).run();
+            return outcome.completed(cells.run());
         } catch (RunnerException e) {
-            System.err.println("batchbench: the run failed: " + e.getMessage()
-                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
-            return 1;
-        } finally {
-            // Also after a failure: the cells audited so far tell what the strategies sent.
-            if (AuditFiles.merge(auditFolder, files.auditFile())) {
+            return outcome.failed(e);
+        }
+    }
+
+    /**
+     * How the run ends, once: completed, failed at a cell, or interrupted (Ctrl-C, {@code kill}) from
+     * the shutdown hook while a cell runs. Whatever ends it, the cells that finished are written,
+     * and a run that did not complete says so in env.json.
+     */
+    private static final class Outcome {
+
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private final RunFiles files;
+        private final CellRunner cells;
+        private final Path auditFolder;
+
+        Outcome(RunFiles files, CellRunner cells, Path auditFolder) {
+            this.files = files;
+            this.cells = cells;
+            this.auditFolder = auditFolder;
+        }
+
+        int completed(List<RunResult> results) throws IOException {
+            if (!ended.compareAndSet(false, true)) {
+                return 1;
+            }
+            files.writeResults(results);
+            if (mergeAudit()) {
                 System.out.println("batchbench: round-trip audit in " + files.auditFile());
             }
+            System.out.println("batchbench: results in " + files.resultFile() + ", environment in " + files.envFile());
+            return 0;
         }
-        System.out.println("batchbench: results in " + files.resultFile() + ", environment in " + files.envFile());
-        return 0;
+
+        int failed(RunnerException e) throws IOException {
+            if (!ended.compareAndSet(false, true)) {
+                return 1;
+            }
+            List<RunResult> kept = cells.finished();
+            String why = "failed: " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "");
+            keep(kept, why);
+            System.err.println("batchbench: the run " + why + kept(kept));
+            return 1;
+        }
+
+        /** From the shutdown hook: stop the forks quietly, keep what finished, say so in one line. */
+        void interrupted() {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            cells.stop();
+            ProcessHandle.current().children().filter(Outcome::isFork).forEach(ProcessHandle::destroy);
+            List<RunResult> kept = cells.finished();
+            try {
+                keep(kept, "interrupted");
+                System.err.println("batchbench: interrupted" + kept(kept));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("batchbench: interrupted; could not keep the finished cells: " + e.getMessage());
+            }
+        }
+
+        private void keep(List<RunResult> kept, String why) throws IOException {
+            files.markIncomplete(why + " after " + kept.size() + " of " + cells.total() + " cells");
+            if (!kept.isEmpty()) {
+                files.writeResults(kept);
+            }
+            mergeAudit();
+        }
+
+        /** A JMH fork of this launcher (the database server may be a child too, and is stopped later). */
+        private static boolean isFork(ProcessHandle process) {
+            return process.info().commandLine().map(line -> line.contains("org.openjdk.jmh.runner.ForkedMain"))
+                    .orElse(false);
+        }
+
+        private String kept(List<RunResult> kept) {
+            return kept.isEmpty() ? "; no cell finished, nothing kept"
+                    : "; kept the " + kept.size() + " of " + cells.total() + " cells that finished in "
+                    + files.resultFile() + " (marked incomplete in " + files.envFile() + ")";
+        }
+
+        // Also after a failure: the cells audited so far tell what the strategies sent.
+        private boolean mergeAudit() throws IOException {
+            return AuditFiles.merge(auditFolder, files.auditFile());
+        }
     }
 
     /** One line: provider, version, durability settings, URL without password. */
@@ -159,6 +264,7 @@ public final class Launcher {
         private final DatabaseServer server;
         private final String runId;
         private final List<Path> files = new ArrayList<>();
+        private final List<Runnable> first = new ArrayList<>();
 
         Cleanup(DatabaseServer server, String runId) {
             this.server = server;
@@ -169,11 +275,17 @@ public final class Launcher {
             files.add(file);
         }
 
+        /** Runs before anything is removed: from the shutdown hook, what an interrupted run keeps. */
+        void first(Runnable action) {
+            first.add(action);
+        }
+
         @Override
         public void run() {
             if (!done.compareAndSet(false, true)) {
                 return;
             }
+            first.forEach(Runnable::run);
             for (Path file : files) {
                 try (Stream<Path> tree = Files.isDirectory(file) ? Files.walk(file) : Stream.of(file)) {
                     for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {

@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.fixtures.env.EnvironmentFingerprint;
@@ -36,6 +39,11 @@ import io.batchbench.fixtures.env.EnvironmentFingerprint;
 record RunFiles(String runId, Path resultFile, ResultFormatType format) {
 
     static final Path RUNS = Path.of("results", "runs");
+    /** env.json fields the launcher adds; the tools read them from the file, by these names. */
+    static final String CELL_ORDER = "cellOrder";
+    static final String NOT_APPLICABLE = "notApplicable";
+    static final String INCOMPLETE = "incomplete";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
     private static final Pattern SECRET_ARGUMENT = Pattern.compile("(?i)(password[^=]*=)\\S*");
 
@@ -67,12 +75,34 @@ record RunFiles(String runId, Path resultFile, ResultFormatType format) {
         return resultFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "." + kind + ".json");
     }
 
-    /** Writes env.json: the machine, the server and its settings, the versions, and the command line. */
-    void writeEnvironment(ServerCoordinates server, String[] args) throws IOException {
+    /**
+     * Writes env.json: the machine, the server and its settings, the versions, the command line,
+     * the order the cells run in, and the combinations the selection names that are not cells.
+     */
+    void writeEnvironment(ServerCoordinates server, String[] args, Matrix matrix, Long shuffle) throws IOException {
         Files.createDirectories(resultFile.getParent());
         Map<String, Object> env = new LinkedHashMap<>(EnvironmentFingerprint.collect(runId, server));
         env.put("jmhArguments", redacted(args));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(envFile().toFile(), env);
+        env.put(CELL_ORDER, shuffle == null ? "JMH's" : "shuffled, seed " + shuffle);
+        List<Map<String, Object>> notApplicable = new ArrayList<>();
+        for (Matrix.NotApplicable each : matrix.notApplicable()) {
+            notApplicable.add(Map.of("benchmark", each.cell().benchmark(), "params", each.cell().params(),
+                    "reason", each.reason()));
+        }
+        env.put(NOT_APPLICABLE, notApplicable);
+        JSON.writeValue(envFile().toFile(), env);
+    }
+
+    /** Says in env.json that the run did not complete, and why: its results hold only the cells that finished. */
+    void markIncomplete(String why) throws IOException {
+        ObjectNode env = (ObjectNode) JSON.readTree(envFile().toFile());
+        env.put(INCOMPLETE, why);
+        JSON.writeValue(envFile().toFile(), env);
+    }
+
+    /** Writes the results of every cell that ran, in the format JMH was asked for. */
+    void writeResults(List<RunResult> results) {
+        ResultFormatFactory.getInstance(format, resultFile.toString()).writeOut(results);
     }
 
     /** The command line with the value of anything that looks like a password blanked. */

@@ -134,22 +134,32 @@ class BenchmarkJarIT {
     }
 
     @Test
-    void stoppingTheLauncherStopsItsForksAndItsServer() throws Exception {
+    void stoppingTheLauncherStopsItsForksAndItsServerAndKeepsTheCellsThatFinished() throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(),
-                "FullScan", "-f", "1", "-wi", "0", "-i", "200", "-r", "1s",
-                "-p", "framework=jdbc", "-p", "strategy=offset", "-p", "rows=2000");
+                "FullScan", "-f", "1", "-wi", "0", "-i", "2", "-r", "1s",
+                "-p", "framework=jdbc,jooq", "-p", "strategy=offset", "-p", "rows=2000");
         awaitTrue(() -> jar.databasePort() > 0, Duration.ofSeconds(60), "no database line; output:\n" + jar.output());
         int port = jar.databasePort();
-        awaitOutput(jar, "Iteration   1:", Duration.ofSeconds(60));
+        awaitOutput(jar, "# batchbench cell 2 of 2", Duration.ofSeconds(90));
+        awaitTrue(() -> jar.output().lastIndexOf("Iteration   1:") > jar.output().indexOf("# batchbench cell 2 of 2"),
+                Duration.ofSeconds(60), "the second cell did not start measuring; output:\n" + jar.output());
         List<ProcessHandle> forks = jar.process.descendants().filter(p -> p.info().command()
                 .map(command -> command.endsWith("java")).orElse(false)).toList();
         assertThat(forks).as("the JMH fork").isNotEmpty();
+        int before = jar.output().length();
 
         jar.process.destroy(); // SIGTERM, as a CI job cancellation or kill sends; Ctrl-C runs the same hooks
         jar.exitCode(Duration.ofSeconds(30));
 
         awaitTrue(() -> forks.stream().noneMatch(ProcessHandle::isAlive) && PostgresProcesses.on(port) == 0,
                 Duration.ofSeconds(30), "the fork and the embedded server should be gone; output:\n" + jar.output());
+        String afterStop = jar.output().substring(before);
+        assertThat(afterStop.lines().filter(line -> !line.startsWith("WARNING")).toList()).as(afterStop)
+                .singleElement().asString().startsWith("batchbench: interrupted; kept the 1 of 2 cells that finished in ");
+        Path run = onlyRunDirectory();
+        assertThat(JSON.readTree(run.resolve("jmh.json").toFile())).as("the finished cell").hasSize(1);
+        assertThat(JSON.readTree(run.resolve("env.json").toFile()).path("incomplete").asText())
+                .isEqualTo("interrupted after 1 of 2 cells");
     }
 
     /** A cell as "Benchmark.method framework strategy depth|commitEvery|statusIndex": the params cells differ in here. */

@@ -54,7 +54,8 @@ class LauncherBadInputIT {
             "FullScan|job.BatchJob | -p strategy=offset,bulk                                          | FullScanBenchmark: unknown strategy 'bulk'; valid values: offset, keyset, cursor",
             "insert.InsertBenchmark | -p framework=jooq -p strategy=batch -p commitEvery=1500 -p rows=3000 | jOOQ's Loader commits after whole batches of 1000 rows, so it cannot commit every 1500 rows: use a commitEvery of at most 1000, a multiple of it, or all",
             "PageAtDepth        | -p rows=1000 -p depth=0,5000                                     | depth 5000 is outside the 1000-row table; choose a depth from 0 to 999",
-            "UpdateBenchmark    | -p rows=5000 -p tableRows=1000                                   | rows (5000) must not exceed tableRows (1000)"})
+            "UpdateBenchmark    | -p rows=5000 -p tableRows=1000                                   | rows (5000) must not exceed tableRows (1000)",
+            "FullScan           | --shuffle soon                                                   | --shuffle needs a seed, a whole number, got 'soon'"})
     void aCombinationOneBenchmarkCannotRunIsRefusedBeforeAnythingStarts(String selection, String parameters,
                                                                          String message) throws Exception {
         List<String> args = new ArrayList<>(List.of(selection));

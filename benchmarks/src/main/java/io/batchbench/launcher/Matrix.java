@@ -2,11 +2,14 @@ package io.batchbench.launcher;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -20,20 +23,41 @@ import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.workload.Params;
 
 /**
- * Checks the {@code -p name=values} of a command line against every benchmark it selects, before
- * anything starts: a name no selected benchmark declares, a value that is not one of a benchmark's
- * labels, and every combination JMH would run through the benchmark's own
- * {@link CheckedParams#checkParams()} (a depth past the table, a commit size a framework cannot
- * do). A mistake ends the run in a second, naming the benchmark, instead of failing minutes later
- * at the first cell that meets it, after a database was seeded.
+ * The cells a command line selects: every benchmark its selection picks, times every combination
+ * of parameter values JMH would run. Made before anything starts, and checked on the way: a
+ * {@code -p} name no selected benchmark declares, a value that is not one of a benchmark's labels,
+ * and every combination through the benchmark's own {@link CheckedParams#checkParams()} (a depth
+ * past the table, a commit size a framework cannot do). A mistake ends the run in a second, naming
+ * the benchmark, instead of failing minutes later at the first cell that meets it, after a
+ * database was seeded. A combination the benchmark says is not a cell
+ * ({@link CheckedParams#notApplicable()}: a framework without an idiom for it) is set aside with
+ * its reason, not run.
+ *
+ * @param cells         what to run, in JMH's order: benchmarks by name, then parameter combinations
+ * @param notApplicable what the selection names but no framework idiom exists for, with why
  */
-final class ParamCheck {
+record Matrix(List<Cell> cells, List<NotApplicable> notApplicable) {
 
-    private ParamCheck() {
+    /** One benchmark method with one value for each of its parameters. */
+    record Cell(String benchmark, Map<String, String> params) {
+
+        Cell {
+            params = Collections.unmodifiableMap(new TreeMap<>(params));
+        }
+
+        String label() {
+            return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1)
+                    + params.entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining());
+        }
+    }
+
+    /** A combination that is not a cell, and why. */
+    record NotApplicable(Cell cell, String reason) {
     }
 
     /** Throws IllegalArgumentException with the line to print for the first bad name or value. */
-    static void check(String[] args, CommandLineOptions options) {
+    static Matrix of(String[] args, CommandLineOptions options) {
         List<BenchmarkListEntry> selected = selected(options);
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("no benchmark matches " + String.join(" ", options.getIncludes())
@@ -41,18 +65,22 @@ final class ParamCheck {
                     + " (java -jar benchmarks.jar -l lists them)");
         }
         knownNames(args, selected);
-        Set<String> checkedClasses = new TreeSet<>();
+        List<Cell> cells = new ArrayList<>();
+        List<NotApplicable> notApplicable = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
         for (BenchmarkListEntry benchmark : selected) {
-            if (checkedClasses.add(benchmark.getUserClassQName())) {
-                check(benchmark, options);
+            // A benchmark measured in several modes is listed once per mode; JMH runs them together.
+            if (seen.add(benchmark.getUsername())) {
+                check(benchmark, options, cells, notApplicable);
             }
         }
+        return new Matrix(List.copyOf(cells), List.copyOf(notApplicable));
     }
 
     private static List<BenchmarkListEntry> selected(CommandLineOptions options) {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
         List<String> includes = options.getIncludes().isEmpty() ? List.of(".*") : options.getIncludes();
-        return new ArrayList<>(BenchmarkList.defaultList().find(silent, includes, options.getExcludes()));
+        return new ArrayList<>(new TreeSet<>(BenchmarkList.defaultList().find(silent, includes, options.getExcludes())));
     }
 
     /**
@@ -77,15 +105,16 @@ final class ParamCheck {
         }
     }
 
-    /** The values JMH will run for each parameter: the command line's, or the declared ones. */
+    /** The values JMH will run for each parameter, by name: the command line's, or the declared ones. */
     private static Map<String, List<String>> values(BenchmarkListEntry benchmark, CommandLineOptions options) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, List<String>> values = new TreeMap<>();
         benchmark.getParams().orElse(Map.of()).forEach((name, declared) -> values.put(name,
                 List.copyOf(options.getParameter(name).orElse(List.of(declared)))));
         return values;
     }
 
-    private static void check(BenchmarkListEntry benchmark, CommandLineOptions options) {
+    private static void check(BenchmarkListEntry benchmark, CommandLineOptions options, List<Cell> cells,
+                              List<NotApplicable> notApplicable) {
         Class<?> type = benchmarkClass(benchmark);
         String name = type.getSimpleName();
         Map<String, List<String>> values = values(benchmark, options);
@@ -102,14 +131,20 @@ final class ParamCheck {
                 }
             }
         }
-        if (CheckedParams.class.isAssignableFrom(type)) {
-            combinations(values, new LinkedHashMap<>(), combination -> checkCombination(type, combination));
-        }
+        combinations(values, new TreeMap<>(), combination -> {
+            Cell cell = new Cell(benchmark.getUsername(), combination);
+            Optional<String> reason = CheckedParams.class.isAssignableFrom(type)
+                    ? checkCombination(type, cell) : Optional.empty();
+            if (reason.isPresent()) {
+                notApplicable.add(new NotApplicable(cell, reason.get()));
+            } else {
+                cells.add(cell);
+            }
+        });
     }
 
-    private static void checkCombination(Class<?> type, Map<String, String> combination) {
-        String cell = type.getSimpleName() + " " + String.join(" ",
-                combination.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    /** Runs the benchmark's own checks on a fresh instance set to the combination; returns why it is no cell, if so. */
+    private static Optional<String> checkCombination(Class<?> type, Cell cell) {
         CheckedParams instance;
         try {
             instance = (CheckedParams) type.getConstructor().newInstance();
@@ -117,10 +152,12 @@ final class ParamCheck {
             throw new IllegalStateException("cannot make a " + type.getName() + " to check its parameters", e);
         }
         try {
-            combination.forEach((parameter, value) -> set(instance, field(type, parameter), parameter, value));
+            cell.params().forEach((parameter, value) -> set(instance, field(type, parameter), parameter, value));
             instance.checkParams();
+            return instance.notApplicable();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(cell + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(type.getSimpleName() + " " + cell.label().substring(
+                    cell.label().indexOf(' ') + 1) + ": " + e.getMessage(), e);
         }
     }
 
