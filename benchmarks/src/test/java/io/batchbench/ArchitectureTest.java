@@ -38,7 +38,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("fixtures").definedBy("io.batchbench.fixtures..")
+            .layer("fixtures").definedBy("io.batchbench.fixtures", "io.batchbench.fixtures.db..",
+                    "io.batchbench.fixtures.env..")
+            .layer("data").definedBy("io.batchbench.fixtures.data..")
             .layer("workload").definedBy("io.batchbench.workload..")
             .layer("framework").definedBy("io.batchbench.framework")
             .layer("adapters").definedBy("io.batchbench.framework.*..")
@@ -55,7 +57,8 @@ class ArchitectureTest {
             .whereLayer("framework").mayOnlyBeAccessedByLayers("adapters", "trial", "benchmark")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("trial", "benchmark", "launcher")
             .whereLayer("workload").mayOnlyBeAccessedByLayers("framework", "adapters", "trial", "benchmark", "launcher")
-            .whereLayer("fixtures").mayOnlyBeAccessedByLayers("workload", "adapters", "trial", "benchmark", "launcher");
+            .whereLayer("data").mayOnlyBeAccessedByLayers("workload", "trial", "benchmark", "launcher")
+            .whereLayer("fixtures").mayOnlyBeAccessedByLayers("data", "trial", "benchmark", "launcher");
 
     @ArchTest
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching("io.batchbench.framework.(*)..")
@@ -74,7 +77,7 @@ class ArchitectureTest {
             .layer("main").definedBy("io.batchbench.tools")
             .layer("ab").definedBy("io.batchbench.tools.ab..")
             .layer("commands").definedBy("io.batchbench.tools.report..", "io.batchbench.tools.compare..",
-                    "io.batchbench.tools.gate..", "io.batchbench.tools.merge..")
+                    "io.batchbench.tools.gate..", "io.batchbench.tools.merge..", "io.batchbench.tools.rounds..")
             .layer("shared").definedBy("io.batchbench.tools.doc..", "io.batchbench.tools.stats..")
             .layer("run").definedBy("io.batchbench.tools.run..")
             .whereLayer("main").mayNotBeAccessedByAnyLayer()

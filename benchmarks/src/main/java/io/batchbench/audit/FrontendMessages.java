@@ -34,6 +34,11 @@ final class FrontendMessages {
     private long bodyRemaining;
     private boolean keepBody;
     private byte lastType;
+    // Since the client last stopped to wait: did it ask for a statement, and were all of them the
+    // pool's liveness check (pgjdbc's isValid, an empty query)? Such a wait is not the operation's
+    // work: whether the pool checks a connection depends on how long it was idle, not the strategy.
+    private boolean statementSinceWait;
+    private boolean onlyLivenessChecksSinceWait = true;
 
     FrontendMessages(WireTally tally) {
         this.tally = tally;
@@ -71,7 +76,14 @@ final class FrontendMessages {
                 }
             }
         }
-        return !startup && headerFilled == 0 && bodyRemaining == 0 && "SQcf".indexOf(lastType) >= 0;
+        boolean waits = !startup && headerFilled == 0 && bodyRemaining == 0 && "SQcf".indexOf(lastType) >= 0;
+        if (!waits) {
+            return false;
+        }
+        boolean livenessCheck = statementSinceWait && onlyLivenessChecksSinceWait;
+        statementSinceWait = false;
+        onlyLivenessChecksSinceWait = true;
+        return !livenessCheck;
     }
 
     private void complete() {
@@ -85,7 +97,7 @@ final class FrontendMessages {
         }
         lastType = header[0];
         switch (header[0]) {
-            case 'Q' -> tally.statement(verb(cString(message, 0)));
+            case 'Q' -> statement(verb(cString(message, 0)));
             case 'P' -> {
                 String name = cString(message, 0);
                 statementVerbs.put(name, verb(cString(message, name.getBytes(StandardCharsets.UTF_8).length + 1)));
@@ -95,11 +107,18 @@ final class FrontendMessages {
                 String statement = cString(message, portal.getBytes(StandardCharsets.UTF_8).length + 1);
                 portalVerbs.put(portal, statementVerbs.getOrDefault(statement, "UNKNOWN"));
             }
-            case 'E' -> tally.statement(portalVerbs.getOrDefault(cString(message, 0), "UNKNOWN"));
+            case 'E' -> statement(portalVerbs.getOrDefault(cString(message, 0), "UNKNOWN"));
+            case 'c', 'f' -> onlyLivenessChecksSinceWait = false;
             default -> {
                 // not a statement
             }
         }
+    }
+
+    private void statement(String verb) {
+        tally.statement(verb);
+        statementSinceWait = true;
+        onlyLivenessChecksSinceWait &= verb.equals(WireCounts.LIVENESS_CHECK);
     }
 
     private static String cString(byte[] message, int from) {
@@ -117,6 +136,6 @@ final class FrontendMessages {
         while (end < trimmed.length() && Character.isLetter(trimmed.charAt(end))) {
             end++;
         }
-        return end == 0 ? "EMPTY" : trimmed.substring(0, end).toUpperCase(Locale.ROOT);
+        return end == 0 ? WireCounts.LIVENESS_CHECK : trimmed.substring(0, end).toUpperCase(Locale.ROOT);
     }
 }

@@ -14,9 +14,12 @@ import java.util.TreeMap;
  */
 public record WireCounts(long roundTrips, SortedMap<String, Long> byVerb) {
 
+    /** The verb of an empty query: the pool's liveness check of a connection. */
+    static final String LIVENESS_CHECK = "EMPTY";
+
     /** Transaction control and the pool's empty liveness query: not part of the work itself. */
     private static final Set<String> CONTROL = Set.of("BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT",
-            "RELEASE", "EMPTY");
+            "RELEASE", LIVENESS_CHECK);
 
     public WireCounts {
         byVerb = new TreeMap<>(byVerb);

@@ -10,12 +10,13 @@ import io.batchbench.tools.compare.CompareCommand;
 import io.batchbench.tools.gate.CheckCommand;
 import io.batchbench.tools.merge.MergeCommand;
 import io.batchbench.tools.report.ReportCommand;
+import io.batchbench.tools.rounds.RoundsCommand;
 import io.batchbench.tools.run.ExitCode;
 import io.batchbench.tools.run.UnusableInputException;
 
 /**
  * The result tools, from the same jar as the benchmarks:
- * {@code java -cp benchmarks.jar io.batchbench.tools.Tools report|compare|check|ab|merge ...}.
+ * {@code java -cp benchmarks.jar io.batchbench.tools.Tools report|compare|check|ab|merge|rounds ...}.
  *
  * <p>Exit codes: 0 done (and for check: no regression), 1 a regression (check, ab), 2 unusable
  * input or a wrong command line, with one line that says what is wrong.
@@ -23,7 +24,7 @@ import io.batchbench.tools.run.UnusableInputException;
 @Command(name = "batchbench", mixinStandardHelpOptions = true,
         description = "Reads, compares and gates batchbench (JMH) results.",
         subcommands = {ReportCommand.class, CompareCommand.class, CheckCommand.class, AbCommand.class,
-                MergeCommand.class})
+                MergeCommand.class, RoundsCommand.class})
 public final class Tools {
 
     public static void main(String[] args) {
@@ -34,6 +35,7 @@ public final class Tools {
         CommandLine commandLine = new CommandLine(new Tools());
         // Everything after ab's jars belongs to JMH, options included.
         commandLine.getSubcommands().get("ab").setStopAtPositional(true);
+        commandLine.getSubcommands().get("rounds").setStopAtPositional(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UnusableInputException) {
                 cmd.getErr().println("batchbench: " + e.getMessage());

@@ -85,4 +85,18 @@ class WireAuditTest {
         // The COPY query, then the data once the server is ready for it.
         assertThat(counts.roundTrips()).isEqualTo(2);
     }
+
+    /** Whether the pool checks a connection depends on how long it sat idle, not on the strategy. */
+    @Test
+    void thePoolsLivenessCheckIsNoRoundTripOfTheOperation() throws Exception {
+        assertThat(connection.isValid(1)).isTrue();
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(INSERT);
+        }
+
+        WireCounts counts = relay.counts();
+        assertThat(counts.count("EMPTY")).as("pgjdbc's isValid sends an empty query").isEqualTo(1);
+        assertThat(counts.statements()).isEqualTo(1);
+        assertThat(counts.roundTrips()).isEqualTo(1);
+    }
 }

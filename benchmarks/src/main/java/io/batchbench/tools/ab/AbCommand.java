@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import io.batchbench.tools.gate.Gate;
 import io.batchbench.tools.gate.GateOptions;
+import io.batchbench.tools.rounds.JmhArguments;
 
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = "Runs BASELINE_JAR and CANDIDATE_JAR alternately, one fork at a time (-f N: N rounds, default 5), "

@@ -10,6 +10,8 @@ import java.util.function.Function;
 
 import io.batchbench.tools.gate.Gate;
 import io.batchbench.tools.merge.RunMerger;
+import io.batchbench.tools.rounds.JarRun;
+import io.batchbench.tools.rounds.JmhArguments;
 import io.batchbench.tools.run.CellKey;
 import io.batchbench.tools.run.Run;
 import io.batchbench.tools.run.RunLocation;
@@ -31,14 +33,12 @@ public final class AbRunner {
     private final Path candidateJar;
     private final JmhArguments arguments;
     private final Path out;
-    private final String java;
 
     AbRunner(Path baselineJar, Path candidateJar, JmhArguments arguments, Path out) {
         this.baselineJar = jar(baselineJar);
         this.candidateJar = jar(candidateJar);
         this.arguments = arguments;
         this.out = out;
-        this.java = ProcessHandle.current().info().command().orElse("java");
     }
 
     private static Path jar(Path jar) {
@@ -92,11 +92,9 @@ public final class AbRunner {
         List<Path> results = new ArrayList<>();
         for (List<String> jmh : invocations.apply(file)) {
             String result = jmh.get(jmh.size() - 1);
-            List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
-            command.addAll(jmh);
             System.out.println("ab: " + stage + " round " + round + "/" + arguments.rounds + ", " + side + ": "
                     + String.join(" ", jmh));
-            int exit = exec(command);
+            int exit = exec(jar, jmh);
             if (exit != 0) {
                 throw new UnusableInputException("the " + side + " jar (" + jar + ") failed in " + stage + " round " + round
                         + " with exit code " + exit + "; its output is above");
@@ -106,12 +104,12 @@ public final class AbRunner {
         return results;
     }
 
-    private int exec(List<String> command) {
+    private int exec(Path jar, List<String> jmh) {
         try {
             Files.createDirectories(out);
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            return JarRun.start(jar, jmh, System.out).waitFor();
         } catch (IOException e) {
-            throw new UnusableInputException("cannot start " + command.get(0) + ": " + e.getMessage());
+            throw new UnusableInputException("cannot write " + out + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnusableInputException("interrupted");

@@ -21,8 +21,11 @@ public record EnvironmentDiff(List<Difference> differences) {
     /** The env.json field in which a merged run lists the runs it was merged from. */
     public static final String MERGED_FROM = "mergedFrom";
 
+    /** The env.json field in which the launcher says in which order the cells ran (a round's is shuffled anew). */
+    public static final String CELL_ORDER = "cellOrder";
+
     private static final Set<String> PER_RUN = Set.of("runId", "recordedAt", "postgres.url", "postgres.user",
-            "jmhArguments", MERGED_FROM);
+            "jmhArguments", MERGED_FROM, CELL_ORDER);
 
     public record Difference(String field, String a, String b) {
 

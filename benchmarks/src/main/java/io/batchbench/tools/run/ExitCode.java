@@ -7,6 +7,8 @@ public final class ExitCode {
     public static final int PASS = 0;
     /** check and ab: a regression. */
     public static final int REGRESSION = 1;
+    /** rounds: a round failed or the run was interrupted; the rounds that finished are kept. */
+    public static final int INCOMPLETE = 1;
     /** Unusable input or a wrong command line, said in one line. */
     public static final int UNUSABLE = 2;
 
