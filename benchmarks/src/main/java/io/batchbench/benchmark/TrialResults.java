@@ -13,8 +13,13 @@ import java.util.Map;
  */
 public final class TrialResults {
 
-    /** One value and its unit, as JMH will show it. */
-    record Value(double value, String unit) {
+    /**
+     * One value and its unit, as JMH will show it.
+     *
+     * @param perOperation a total over the iteration, which the profiler divides by the
+     *                     iteration's operations (as {@code -prof gc} reports allocation)
+     */
+    record Value(double value, String unit, boolean perOperation) {
     }
 
     private static final Map<String, Value> PER_TRIAL = new LinkedHashMap<>();
@@ -25,12 +30,20 @@ public final class TrialResults {
 
     /** A value that holds for the whole trial, reported in each of its iterations. */
     public static synchronized void perTrial(String name, double value, String unit) {
-        PER_TRIAL.put(name, new Value(value, unit));
+        PER_TRIAL.put(name, new Value(value, unit, false));
     }
 
     /** A value for the iteration under way; the last one recorded before it ends is reported. */
     public static synchronized void perIteration(String name, double value, String unit) {
-        PER_ITERATION.put(name, new Value(value, unit));
+        PER_ITERATION.put(name, new Value(value, unit, false));
+    }
+
+    /**
+     * A total over the iteration under way (CPU time, bytes written), reported per operation:
+     * divided by the iteration's operations, in {@code unitPerOperation}.
+     */
+    public static synchronized void perOperation(String name, double total, String unitPerOperation) {
+        PER_ITERATION.put(name, new Value(total, unitPerOperation, true));
     }
 
     /** What the iteration that just ended reports; the per-iteration values are cleared for the next. */

@@ -34,9 +34,11 @@ public final class TrialResultsProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmark, IterationParams iteration,
                                                        IterationResult result) {
         List<Result> results = new ArrayList<>();
-        for (Map.Entry<String, TrialResults.Value> value : TrialResults.endIteration().entrySet()) {
-            results.add(new ScalarResult(value.getKey(), value.getValue().value(), value.getValue().unit(),
-                    AggregationPolicy.AVG));
+        long operations = Math.max(1, result.getMetadata().getMeasuredOps());
+        for (Map.Entry<String, TrialResults.Value> entry : TrialResults.endIteration().entrySet()) {
+            TrialResults.Value value = entry.getValue();
+            results.add(new ScalarResult(entry.getKey(), value.perOperation() ? value.value() / operations : value.value(),
+                    value.unit(), AggregationPolicy.AVG));
         }
         return results;
     }

@@ -37,6 +37,7 @@ public final class Trial implements AutoCloseable {
     private final Properties driverProperties;
     private final HikariDataSource pool;
     private final Framework framework;
+    private WorkMeter work;
 
     private Trial(TrialDatabase database, Frameworks frameworkName, FrameworkSettings settings,
                   Properties driverProperties) {
@@ -154,6 +155,14 @@ public final class Trial implements AutoCloseable {
         }
     }
 
+    /** The meter of the work the measured operations cause (CPU, WAL), opened on first use. */
+    public WorkMeter work() {
+        if (work == null) {
+            work = new WorkMeter(database);
+        }
+        return work;
+    }
+
     @Override
     public void close() {
         try {
@@ -161,6 +170,9 @@ public final class Trial implements AutoCloseable {
                 framework.close();
             }
         } finally {
+            if (work != null) {
+                work.close();
+            }
             pool.close();
             database.close();
         }

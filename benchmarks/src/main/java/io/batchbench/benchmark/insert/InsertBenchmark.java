@@ -22,6 +22,7 @@ import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.WorkResults;
 import io.batchbench.fixtures.data.TableChecksum;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
@@ -107,6 +108,7 @@ public class InsertBenchmark implements CheckedParams {
     @Setup(Level.Invocation)
     public void emptyTable() {
         trial.execute(InsertCheck::empty);
+        trial.work().start();
     }
 
     @Benchmark
@@ -117,7 +119,13 @@ public class InsertBenchmark implements CheckedParams {
 
     @TearDown(Level.Invocation)
     public void checkTable() {
+        trial.work().stop();
         trial.execute(connection -> InsertCheck.verify(connection, cell, expected));
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportWork() {
+        WorkResults.report(trial.work());
     }
 
     @TearDown(Level.Trial)

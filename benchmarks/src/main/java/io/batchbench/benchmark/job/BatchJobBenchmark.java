@@ -22,6 +22,7 @@ import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -103,10 +104,25 @@ public class BatchJobBenchmark implements CheckedParams {
         count.rows += runJob(trial.framework().batchJob());
     }
 
+    @Setup(Level.Invocation)
+    public void startWork() {
+        trial.work().start();
+    }
+
     @TearDown(Level.Invocation)
-    public void checkAndReset() {
+    public void endJob() {
+        trial.work().stop();
+        checkAndReset();
+    }
+
+    private void checkAndReset() {
         trial.execute(connection -> check.verifyAfter(connection, cell));
         trial.execute(check::reset);
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportWork() {
+        WorkResults.report(trial.work());
     }
 
     @TearDown(Level.Trial)

@@ -20,6 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -77,6 +78,18 @@ public class FullScanBenchmark implements CheckedParams {
         scan = ScanStrategy.parse(strategy);
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize));
         lastId = trial.idAtPosition(rows - 1);
+    }
+
+    /** The work of the measured operations: the whole iteration, since an operation has no setup of its own. */
+    @Setup(Level.Iteration)
+    public void startWork() {
+        trial.work().start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportWork() {
+        trial.work().stop();
+        WorkResults.report(trial.work());
     }
 
     @TearDown(Level.Trial)

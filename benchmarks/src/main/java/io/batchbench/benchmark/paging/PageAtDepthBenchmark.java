@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -90,6 +91,18 @@ public class PageAtDepthBenchmark implements CheckedParams {
         expectedFirstId = trial.idAtPosition(depth);
         expectedSize = (int) Math.min(pageSize, rows - depth);
         expectedLastId = trial.idAtPosition(depth + expectedSize - 1);
+    }
+
+    /** The work of the measured operations: the whole iteration, since an operation has no setup of its own. */
+    @Setup(Level.Iteration)
+    public void startWork() {
+        trial.work().start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportWork() {
+        trial.work().stop();
+        WorkResults.report(trial.work());
     }
 
     @TearDown(Level.Trial)

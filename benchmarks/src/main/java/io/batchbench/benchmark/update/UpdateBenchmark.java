@@ -22,6 +22,7 @@ import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -101,6 +102,7 @@ public class UpdateBenchmark implements CheckedParams {
     @Setup(Level.Invocation)
     public void nextRound() {
         plan = plans[(int) (++operations % 2)];
+        trial.work().start();
     }
 
     @Benchmark
@@ -111,8 +113,14 @@ public class UpdateBenchmark implements CheckedParams {
 
     @TearDown(Level.Invocation)
     public void checkAndVacuum() {
+        trial.work().stop();
         trial.execute(connection -> UpdateCheck.verify(connection, cell, plan));
         trial.execute(UpdateCheck::vacuum);
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportWork() {
+        WorkResults.report(trial.work());
     }
 
     @TearDown(Level.Trial)
