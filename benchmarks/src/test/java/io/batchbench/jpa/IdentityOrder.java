@@ -1,4 +1,4 @@
-package io.batchbench.framework.hibernate;
+package io.batchbench.jpa;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -17,10 +17,11 @@ import io.batchbench.workload.NewOrder;
 /**
  * {@link OrderEntity} as a tutorial maps it: the same {@code orders} columns, but IDENTITY ids,
  * which the column default ({@code nextval('orders_id_seq')}) serves as it would an identity column.
+ * Shared by the traps of both JPA adapters (Hibernate's persist, Spring Data's saveAll).
  */
 @Entity
 @Table(name = "orders")
-class IdentityOrder {
+public class IdentityOrder {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,7 +46,7 @@ class IdentityOrder {
         // for Hibernate
     }
 
-    IdentityOrder(NewOrder order) {
+    public IdentityOrder(NewOrder order) {
         this.customerId = order.customerId();
         this.status = order.status();
         this.amount = order.amount();
@@ -53,7 +54,7 @@ class IdentityOrder {
         this.note = order.note();
     }
 
-    void setAmount(BigDecimal amount) {
+    public void setAmount(BigDecimal amount) {
         this.amount = amount;
     }
 }
