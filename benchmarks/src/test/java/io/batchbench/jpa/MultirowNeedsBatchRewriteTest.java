@@ -14,7 +14,7 @@ import io.batchbench.workload.insert.InsertCheck;
 import io.batchbench.workload.insert.InsertPlan;
 
 /**
- * The multi-row INSERTs of the JPA adapters are pgjdbc rewriting Hibernate's JDBC batches: on a
+ * The multi-row INSERTs of both JPA adapters are pgjdbc rewriting Hibernate's JDBC batches: on a
  * pool without {@code reWriteBatchedInserts} the multirow cell would measure batch again, so it
  * refuses to run ({@link OrdersPersistenceUnit#requireBatchRewrite}).
  */
@@ -28,7 +28,7 @@ class MultirowNeedsBatchRewriteTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = "HIBERNATE")
+    @EnumSource(names = {"HIBERNATE", "SPRINGDATA"})
     void withoutTheDriverRewriteMultirowRefusesToRunAndInsertsNothing(Frameworks framework) {
         Trial trial = TRIALS.get(framework, 10);
         trial.execute(InsertCheck::empty);
