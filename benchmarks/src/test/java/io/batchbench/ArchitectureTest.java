@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layering docs/architecture.md describes, checked on the main classes of both modules: no
  * package cycles, each layer used only by the layers above it, adapters that know nothing of each
- * other or of the benchmarks, and tools that read results without the benchmark code.
+ * other or of the benchmarks (what the two JPA adapters share is the jpa layer's, below them), and
+ * tools that read results without the benchmark code.
  */
 @AnalyzeClasses(packages = "io.batchbench",
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.MainClassesOnly.class})
@@ -43,6 +44,7 @@ class ArchitectureTest {
             .layer("data").definedBy("io.batchbench.fixtures.data..")
             .layer("workload").definedBy("io.batchbench.workload..")
             .layer("framework").definedBy("io.batchbench.framework")
+            .layer("jpa").definedBy("io.batchbench.jpa..")
             .layer("adapters").definedBy("io.batchbench.framework.*..")
             .layer("audit").definedBy("io.batchbench.audit..")
             .layer("trial").definedBy("io.batchbench.trial..")
@@ -55,8 +57,10 @@ class ArchitectureTest {
             .whereLayer("trial").mayOnlyBeAccessedByLayers("benchmark")
             .whereLayer("adapters").mayOnlyBeAccessedByLayers("trial")
             .whereLayer("framework").mayOnlyBeAccessedByLayers("adapters", "trial", "benchmark")
+            .whereLayer("jpa").mayOnlyBeAccessedByLayers("adapters")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("trial", "benchmark", "launcher")
-            .whereLayer("workload").mayOnlyBeAccessedByLayers("framework", "adapters", "trial", "benchmark", "launcher")
+            .whereLayer("workload").mayOnlyBeAccessedByLayers("framework", "jpa", "adapters", "trial", "benchmark",
+                    "launcher")
             .whereLayer("data").mayOnlyBeAccessedByLayers("workload", "trial", "benchmark", "launcher")
             .whereLayer("fixtures").mayOnlyBeAccessedByLayers("data", "trial", "benchmark", "launcher");
 

@@ -10,6 +10,7 @@ import io.batchbench.framework.hibernate.HibernateFramework;
 import io.batchbench.framework.jdbc.JdbcFramework;
 import io.batchbench.framework.jooq.JooqFramework;
 import io.batchbench.framework.mybatis.MyBatisFramework;
+import io.batchbench.framework.springdata.SpringDataFramework;
 import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 import io.batchbench.workload.insert.InsertLimit;
@@ -21,6 +22,7 @@ import io.batchbench.workload.insert.InsertLimit;
 public enum Frameworks implements Labelled {
     JDBC("jdbc", JdbcFramework::new, InsertLimit.NONE),
     HIBERNATE("hibernate", HibernateFramework::new, InsertLimit.NONE),
+    SPRINGDATA("springdata", SpringDataFramework::new, InsertLimit.NONE),
     JOOQ("jooq", JooqFramework::new, JooqFramework.INSERT_LIMIT),
     MYBATIS("mybatis", MyBatisFramework::new, InsertLimit.NONE);
 

@@ -25,7 +25,7 @@ class LauncherBadInputIT {
 
     @ParameterizedTest(name = "{0} -p {1}")
     @CsvSource(delimiterString = " | ", value = {
-            "FullScan        | framework=hibrenate     | FullScanBenchmark: unknown framework 'hibrenate'; valid values: jdbc, hibernate, jooq, mybatis",
+            "FullScan        | framework=hibrenate     | FullScanBenchmark: unknown framework 'hibrenate'; valid values: jdbc, hibernate, springdata, jooq, mybatis",
             "FullScan        | strategy=cursr          | FullScanBenchmark: unknown strategy 'cursr'; valid values: offset, keyset, cursor",
             "PageAtDepth     | strategy=cursor         | PageAtDepthBenchmark: unknown strategy 'cursor'; valid values: offset, keyset",
             "insert.InsertBenchmark | commitEvery=0           | commitEvery must be a number of rows of at least 1 or 'all', got '0'",

@@ -56,7 +56,7 @@ import io.batchbench.workload.insert.SynchronousCommit;
 @State(Scope.Benchmark)
 public class InsertBenchmark implements CheckedParams {
 
-    @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @Param({"jdbc", "hibernate", "springdata", "jooq", "mybatis"})
     @LabelsOf(Frameworks.class)
     public String framework;
 

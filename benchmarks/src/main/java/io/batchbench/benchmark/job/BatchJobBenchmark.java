@@ -52,7 +52,7 @@ import io.batchbench.workload.job.JobStrategy;
 @State(Scope.Benchmark)
 public class BatchJobBenchmark implements CheckedParams {
 
-    @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @Param({"jdbc", "hibernate", "springdata", "jooq", "mybatis"})
     @LabelsOf(Frameworks.class)
     public String framework;
 

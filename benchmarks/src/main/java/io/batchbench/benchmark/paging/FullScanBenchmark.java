@@ -46,7 +46,7 @@ import io.batchbench.workload.paging.ScanStrategy;
 @State(Scope.Benchmark)
 public class FullScanBenchmark implements CheckedParams {
 
-    @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @Param({"jdbc", "hibernate", "springdata", "jooq", "mybatis"})
     @LabelsOf(Frameworks.class)
     public String framework;
 

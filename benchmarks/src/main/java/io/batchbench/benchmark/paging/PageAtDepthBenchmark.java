@@ -46,7 +46,7 @@ import io.batchbench.workload.paging.Paging;
 @State(Scope.Benchmark)
 public class PageAtDepthBenchmark implements CheckedParams {
 
-    @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @Param({"jdbc", "hibernate", "springdata", "jooq", "mybatis"})
     @LabelsOf(Frameworks.class)
     public String framework;
 

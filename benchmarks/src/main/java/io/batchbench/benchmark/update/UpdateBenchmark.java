@@ -51,7 +51,7 @@ import io.batchbench.workload.update.UpdateStrategy;
 @State(Scope.Benchmark)
 public class UpdateBenchmark implements CheckedParams {
 
-    @Param({"jdbc", "hibernate", "jooq", "mybatis"})
+    @Param({"jdbc", "hibernate", "springdata", "jooq", "mybatis"})
     @LabelsOf(Frameworks.class)
     public String framework;
 

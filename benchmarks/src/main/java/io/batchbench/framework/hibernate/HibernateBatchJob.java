@@ -7,6 +7,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
 
+import io.batchbench.jpa.OrderEntity;
 import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.job.JobProgress;
 

@@ -5,11 +5,10 @@ import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
-import org.hibernate.tool.schema.Action;
 
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
-import io.batchbench.workload.Chunks;
+import io.batchbench.jpa.OrdersPersistenceUnit;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
 import io.batchbench.workload.paging.Paging;
@@ -57,25 +56,9 @@ public final class HibernateFramework implements Framework {
         sessionFactory.close();
     }
 
-    // No hibernate.dialect: Hibernate picks PostgreSQLDialect, for the server's version, from the
-    // connection's metadata, and warns (HHH90000025) when the setting is given.
+    /** The persistence unit both JPA adapters boot ({@link OrdersPersistenceUnit}), on the trial's pool. */
     static HibernatePersistenceConfiguration configuration(DataSource dataSource) {
-        return new HibernatePersistenceConfiguration("batchbench")
-                .managedClass(OrderEntity.class)
-                .managedClass(OrderAmount.class)
-                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                // A mapping that no longer matches schema.sql fails the trial at boot.
-                .schemaToolingAction(Action.VALIDATE)
-                // The batching the documentation asks for: a flush of one chunk is one JDBC batch
-                // (StatelessSession ignores the setting since Hibernate 7, and batches only
-                // through insertMultiple/updateMultiple or its own setJdbcBatchSize), and
-                // statements are grouped by entity and ordered by id so batches are not cut short.
-                .property(AvailableSettings.STATEMENT_BATCH_SIZE, Chunks.MAX_ROWS)
-                .property(AvailableSettings.ORDER_INSERTS, true)
-                .property(AvailableSettings.ORDER_UPDATES, true)
-                // Set explicitly: hibernate.* system properties would otherwise switch them on
-                // and add logging or counting to the measured time.
-                .showSql(false, false, false)
-                .property(AvailableSettings.GENERATE_STATISTICS, false);
+        return OrdersPersistenceUnit.configuration()
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
     }
 }

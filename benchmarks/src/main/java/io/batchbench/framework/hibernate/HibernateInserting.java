@@ -1,13 +1,12 @@
 package io.batchbench.framework.hibernate;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.postgresql.core.BaseConnection;
 
+import io.batchbench.jpa.OrderEntity;
+import io.batchbench.jpa.OrdersPersistenceUnit;
 import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.insert.CopyRows;
 import io.batchbench.workload.insert.InsertPlan;
@@ -61,7 +60,7 @@ final class HibernateInserting implements Inserting {
     @Override
     public void multirow(InsertPlan plan) {
         sessionFactory.inSession(session -> {
-            session.doWork(HibernateInserting::requireBatchRewrite);
+            session.doWork(OrdersPersistenceUnit::requireBatchRewrite);
             persist(session, plan);
         });
     }
@@ -86,14 +85,6 @@ final class HibernateInserting implements Inserting {
                     session.clear();
                 }
             });
-        }
-    }
-
-    // Without the rewrite the cell would quietly measure batch again under another name.
-    private static void requireBatchRewrite(Connection connection) throws SQLException {
-        if (!connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()) {
-            throw new IllegalStateException("Hibernate's multirow inserts are pgjdbc's rewrite of its JDBC batches:"
-                    + " open the pool with the driver property reWriteBatchedInserts=true");
         }
     }
 }

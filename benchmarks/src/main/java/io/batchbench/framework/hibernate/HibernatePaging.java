@@ -8,6 +8,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
 
+import io.batchbench.jpa.OrderEntity;
 import io.batchbench.workload.OrderRow;
 import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.paging.RowVisitor;

@@ -9,6 +9,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
 
+import io.batchbench.jpa.OrderAmount;
+import io.batchbench.jpa.OrderEntity;
 import io.batchbench.workload.Chunks;
 import io.batchbench.workload.update.UpdatePlan;
 import io.batchbench.workload.update.Updating;

@@ -22,6 +22,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.batchbench.audit.RelayedDatabase;
 import io.batchbench.audit.WireAudit;
 import io.batchbench.audit.WireCounts;
+import io.batchbench.jpa.IdentityOrder;
+import io.batchbench.jpa.OrderEntity;
 import io.batchbench.workload.Chunks;
 import io.batchbench.workload.NewOrder;
 

@@ -1,30 +1,22 @@
-package io.batchbench.framework.hibernate;
+package io.batchbench.framework.springdata;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.persistence.MappedSuperclass;
 
 import org.hibernate.Length;
 
 import io.batchbench.workload.NewOrder;
 
 /**
- * {@link OrderEntity} as a tutorial maps it: the same {@code orders} columns, but IDENTITY ids,
- * which the column default ({@code nextval('orders_id_seq')}) serves as it would an identity column.
+ * The columns of {@code orders} other than the id, for the trap tests' entities, which differ
+ * from {@link io.batchbench.jpa.OrderEntity} only in how their id is assigned and how Spring
+ * Data tells a new one from a stored one.
  */
-@Entity
-@Table(name = "orders")
-class IdentityOrder {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+@MappedSuperclass
+abstract class OrderColumns {
 
     @Column(name = "customer_id", nullable = false)
     private int customerId;
@@ -41,19 +33,15 @@ class IdentityOrder {
     @Column(nullable = false, length = Length.LONG32)
     private String note;
 
-    protected IdentityOrder() {
+    protected OrderColumns() {
         // for Hibernate
     }
 
-    IdentityOrder(NewOrder order) {
+    OrderColumns(NewOrder order) {
         this.customerId = order.customerId();
         this.status = order.status();
         this.amount = order.amount();
         this.createdAt = order.createdAt();
         this.note = order.note();
-    }
-
-    void setAmount(BigDecimal amount) {
-        this.amount = amount;
     }
 }

@@ -1,9 +1,10 @@
-package io.batchbench.framework.hibernate;
+package io.batchbench.jpa;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -13,8 +14,9 @@ import io.batchbench.workload.insert.InsertCheck;
 import io.batchbench.workload.insert.InsertPlan;
 
 /**
- * Hibernate's multi-row INSERTs are pgjdbc rewriting its JDBC batches: on a pool without
- * {@code reWriteBatchedInserts} the multirow cell would measure batch again, so it refuses to run.
+ * The multi-row INSERTs of both JPA adapters are pgjdbc rewriting Hibernate's JDBC batches: on a
+ * pool without {@code reWriteBatchedInserts} the multirow cell would measure batch again, so it
+ * refuses to run ({@link OrdersPersistenceUnit#requireBatchRewrite}).
  */
 class MultirowNeedsBatchRewriteTest {
 
@@ -25,9 +27,10 @@ class MultirowNeedsBatchRewriteTest {
         TRIALS.close();
     }
 
-    @Test
-    void withoutTheDriverRewriteMultirowRefusesToRunAndInsertsNothing() {
-        Trial trial = TRIALS.get(Frameworks.HIBERNATE, 10);
+    @ParameterizedTest
+    @EnumSource(names = {"HIBERNATE", "SPRINGDATA"})
+    void withoutTheDriverRewriteMultirowRefusesToRunAndInsertsNothing(Frameworks framework) {
+        Trial trial = TRIALS.get(framework, 10);
         trial.execute(InsertCheck::empty);
 
         assertThatThrownBy(() -> trial.framework().inserting().multirow(new InsertPlan(NewOrder.generate(10), 100)))
