@@ -42,6 +42,7 @@ class ArchitectureTest {
             .layer("workload").definedBy("io.batchbench.workload..")
             .layer("framework").definedBy("io.batchbench.framework")
             .layer("adapters").definedBy("io.batchbench.framework.*..")
+            .layer("relay").definedBy("io.batchbench.relay..")
             .layer("audit").definedBy("io.batchbench.audit..")
             .layer("trial").definedBy("io.batchbench.trial..")
             .layer("benchmark").definedBy("io.batchbench.benchmark..")
@@ -54,8 +55,10 @@ class ArchitectureTest {
             .whereLayer("adapters").mayOnlyBeAccessedByLayers("trial")
             .whereLayer("framework").mayOnlyBeAccessedByLayers("adapters", "trial", "benchmark")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("trial", "benchmark", "launcher")
+            .whereLayer("relay").mayOnlyBeAccessedByLayers("audit", "trial", "benchmark")
             .whereLayer("workload").mayOnlyBeAccessedByLayers("framework", "adapters", "trial", "benchmark", "launcher")
-            .whereLayer("fixtures").mayOnlyBeAccessedByLayers("workload", "adapters", "trial", "benchmark", "launcher");
+            .whereLayer("fixtures").mayOnlyBeAccessedByLayers("workload", "adapters", "relay", "trial", "benchmark",
+                    "launcher");
 
     @ArchTest
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching("io.batchbench.framework.(*)..")
