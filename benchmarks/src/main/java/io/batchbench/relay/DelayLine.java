@@ -31,7 +31,7 @@ final class DelayLine {
     /** Chunks in flight per direction. */
     private static final int SLOTS = 4096;
     private static final long MIN_MARGIN = 20_000;
-    private static final long MAX_MARGIN = 2_000_000;
+    private static final long MAX_MARGIN = 250_000;
 
     /** Sees the bytes of a chunk as they arrive, before they can be forwarded. */
     interface Observer {

@@ -19,10 +19,10 @@ import io.batchbench.fixtures.db.ServerCoordinates;
 public final class ServerPath implements AutoCloseable {
 
     private static final String PROBE = "SELECT 1";
-    /** About three seconds of probing through the relay, with at least 21 and at most 301 probes. */
+    /** About three seconds of probing through the relay. */
     private static final double PROBE_BUDGET_MILLIS = 3_000;
-    private static final int MIN_PROBES = 21;
-    private static final int MAX_PROBES = 301;
+    /** Direct round trips before measuring: pgjdbc's path through the JIT and to a server-prepared statement. */
+    private static final int WARM_UP = 50;
 
     private final ServerCoordinates server;
     private final Rtt rtt;
@@ -57,30 +57,40 @@ public final class ServerPath implements AutoCloseable {
 
     /**
      * What the path adds to a round trip, in milliseconds: the median time of a {@code SELECT 1}
-     * through it minus the median of the same query on a direct connection, probes taken in turns
-     * so that both see the same machine. Exactly 0 at {@code rtt=0}, where the path is the direct
-     * connection. Takes about three seconds through the relay (at least 21 probes at the largest
-     * round-trip times, 301 up to 10 ms).
+     * through it minus the median of the same query on a direct connection. Each connection is
+     * probed in blocks of back-to-back round trips, as a benchmark uses it (a direct probe right
+     * after a slow relayed one would find its server process idle and cold, and count that as the
+     * direct round trip), the blocks in turns so that both see the same machine. Exactly 0 at
+     * {@code rtt=0}, where the path is the direct connection. Takes about three seconds through
+     * the relay: 300 probes each way up to 10 ms, fewer (at least 20) beyond.
      */
     public double measureMillis(String database) {
         if (relay == null) {
             return 0;
         }
-        int probes = (int) Math.clamp(Math.round(PROBE_BUDGET_MILLIS / rtt.millis()), MIN_PROBES, MAX_PROBES);
-        int warmUp = Math.min(30, probes / 10 + 1);
+        int blocks = 10;
+        int perBlock = (int) Math.clamp(Math.round(PROBE_BUDGET_MILLIS / rtt.millis() / blocks), 2, 30);
         try (Connection direct = Connections.open(server, database);
              Connection relayed = Connections.open(coordinates(), database);
              PreparedStatement directProbe = direct.prepareStatement(PROBE);
              PreparedStatement relayedProbe = relayed.prepareStatement(PROBE)) {
-            for (int i = 0; i < warmUp; i++) {
+            for (int i = 0; i < WARM_UP; i++) {
                 probe(directProbe);
+            }
+            for (int i = 0; i < Math.min(WARM_UP, perBlock); i++) {
                 probe(relayedProbe);
             }
-            long[] directNanos = new long[probes];
-            long[] relayedNanos = new long[probes];
-            for (int i = 0; i < probes; i++) {
-                directNanos[i] = probe(directProbe);
-                relayedNanos[i] = probe(relayedProbe);
+            long[] directNanos = new long[blocks * perBlock];
+            long[] relayedNanos = new long[blocks * perBlock];
+            for (int block = 0; block < blocks; block++) {
+                probe(directProbe); // the first round trip after a pause is not a back-to-back one
+                for (int i = 0; i < perBlock; i++) {
+                    directNanos[block * perBlock + i] = probe(directProbe);
+                }
+                probe(relayedProbe);
+                for (int i = 0; i < perBlock; i++) {
+                    relayedNanos[block * perBlock + i] = probe(relayedProbe);
+                }
             }
             check();
             return (median(relayedNanos) - median(directNanos)) / 1e6;

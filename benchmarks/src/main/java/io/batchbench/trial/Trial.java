@@ -107,21 +107,25 @@ public final class Trial implements AutoCloseable {
 
     public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
                              Properties driverProperties, Rtt rtt) {
-        Datasets datasets = new Datasets(handoff.server(), handoff.runId());
-        TrialDatabase database = datasets.cloneOf(rows, OrderGenerator.DEFAULT_SEED);
-        ServerPath path = null;
+        return open(handoff, framework, rows, settings, driverProperties, ServerPath.open(handoff.server(), rtt));
+    }
+
+    /** A trial whose pool takes {@code path}, which it closes with the trial (also when opening fails). */
+    static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                      Properties driverProperties, ServerPath path) {
+        TrialDatabase database = null;
         try {
-            path = ServerPath.open(handoff.server(), rtt);
+            database = new Datasets(handoff.server(), handoff.runId()).cloneOf(rows, OrderGenerator.DEFAULT_SEED);
             return new Trial(database, framework, settings, driverProperties, path);
         } catch (RuntimeException e) {
             try {
-                if (path != null) {
-                    path.close();
-                }
+                path.close();
             } catch (RuntimeException closing) {
                 e.addSuppressed(closing);
             } finally {
-                database.close();
+                if (database != null) {
+                    database.close();
+                }
             }
             throw e;
         }

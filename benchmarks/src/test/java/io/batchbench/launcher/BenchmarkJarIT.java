@@ -65,37 +65,37 @@ class BenchmarkJarIT {
         }
         // Every framework × strategy the enums declare: a new one is expected here without listing it.
         List<String> expected = new ArrayList<>();
-        List<String> written = new ArrayList<>();
+        List<String> workloads = new ArrayList<>();
         for (String framework : Params.labels(Frameworks.class)) {
             for (String strategy : Params.labels(ScanStrategy.class)) {
-                expected.add("FullScanBenchmark.fullScan " + framework + " " + strategy + " ");
+                workloads.add("FullScanBenchmark.fullScan " + framework + " " + strategy + " ");
             }
             for (String strategy : Params.labels(PageStrategy.class)) {
-                expected.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 0");
-                expected.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 900");
+                workloads.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 0");
+                workloads.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 900");
             }
             for (String strategy : Params.labels(InsertStrategy.class)) {
                 for (String commitEvery : List.of("1", "100", "1000", "all")) {
-                    written.add("InsertBenchmark.insert " + framework + " " + strategy + " " + commitEvery);
+                    workloads.add("InsertBenchmark.insert " + framework + " " + strategy + " " + commitEvery);
                 }
             }
             for (String strategy : Params.labels(UpdateStrategy.class)) {
-                written.add("UpdateBenchmark.update " + framework + " " + strategy + " ");
+                workloads.add("UpdateBenchmark.update " + framework + " " + strategy + " ");
             }
             for (String strategy : Params.labels(JobStrategy.class)) {
                 for (String statusIndex : List.of("true", "false")) {
-                    written.add("BatchJobBenchmark.batchJob " + framework + " " + strategy + " " + statusIndex);
+                    workloads.add("BatchJobBenchmark.batchJob " + framework + " " + strategy + " " + statusIndex);
                 }
             }
         }
-        expected.addAll(written);
+        expected.addAll(workloads);
         expected.add("SeedWithCopyBenchmark.copyRows   ");
         expected.add("SeedWithCopyBenchmark.buildTemplate   ");
         expected.add("CloneTemplateBenchmark.cloneTemplate   ");
         assertThat(cells).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(results.size()).as("one result per cell").isEqualTo(expected.size());
 
-        // Every write cell was audited once (one fork), and every audit saw its statements.
+        // Every workload cell was audited once (one fork), and every audit saw its statements.
         JsonNode audit = JSON.readTree(runDir.resolve("audit.json").toFile());
         Set<String> audited = new HashSet<>();
         for (JsonNode entry : audit.get("cells")) {
@@ -106,7 +106,7 @@ class BenchmarkJarIT {
             assertThat(entry.get("forks").asInt()).isEqualTo(1);
             assertThat(entry.get("consistent").asBoolean()).isTrue();
         }
-        assertThat(audited).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(audited).containsExactlyInAnyOrderElementsOf(workloads);
 
         JsonNode env = JSON.readTree(runDir.resolve("env.json").toFile());
         assertThat(env.at("/postgres/settings/fsync").asText()).isEqualTo("on");

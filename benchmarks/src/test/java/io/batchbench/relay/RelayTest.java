@@ -42,7 +42,7 @@ class RelayTest {
     @AfterEach
     void stopEchoServer() throws Exception {
         echo.close();
-        assertThat(relayThreads()).as("relay threads left behind").isEmpty();
+        assertThat(relayThreads("batchbench-relay-test")).as("relay threads left behind").isEmpty();
     }
 
     @Test
@@ -172,7 +172,7 @@ class RelayTest {
 
         relay.close();
 
-        assertThat(relayThreads()).isEmpty();
+        assertThat(relayThreads("batchbench-relay-test")).isEmpty();
         assertThat(relay.openConnections()).isZero();
         first.setSoTimeout(5_000);
         second.setSoTimeout(5_000);
@@ -204,13 +204,14 @@ class RelayTest {
         }
     }
 
-    static java.util.List<String> relayThreads() throws InterruptedException {
+    /** The live threads whose names start with {@code prefix}. */
+    static java.util.List<String> relayThreads(String prefix) throws InterruptedException {
         // Threads that have been told to end get a moment to do so; the relay's close() already waited for its own.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         java.util.List<String> names;
         do {
             names = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                    .filter(name -> name.startsWith("batchbench-relay-test")).toList();
+                    .filter(name -> name.startsWith(prefix)).toList();
             if (names.isEmpty()) {
                 break;
             }
