@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,44 @@ class BenchmarkJarIT {
         assertThat(env.at("/runId").asText()).isEqualTo(runDir.getFileName().toString());
         assertThat(jar.databasePort()).as("the launcher's database line").isPositive();
         assertThat(PostgresProcesses.on(jar.databasePort())).as("postgres processes left behind").isZero();
+    }
+
+    /**
+     * A database at a distance, end to end: each trial measures the round trip its relay adds, the
+     * audit counts the same round trips at every rtt, every round trip costs at least the rtt, and
+     * the report explains the difference and projects to another rtt.
+     */
+    @Test
+    void aDistantDatabaseIsMeasuredAuditedTheSameAndReported() throws Exception {
+        JarProcess jar = JarProcess.start(workDir, Map.of(), "FullScan", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-p", "framework=jdbc", "-p", "strategy=keyset", "-p", "rows=1000", "-p", "rtt=0,2");
+
+        assertThat(jar.exitCode(Duration.ofMinutes(5))).as(jar.output()).isZero();
+        Path runDir = onlyRunDirectory();
+        Map<String, Double> measured = new HashMap<>();
+        Map<String, Double> micros = new HashMap<>();
+        for (JsonNode result : JSON.readTree(runDir.resolve("jmh.json").toFile())) {
+            String rtt = result.at("/params/rtt").asText();
+            measured.put(rtt, result.at("/secondaryMetrics/rtt.measured/score").asDouble(Double.NaN));
+            micros.put(rtt, result.at("/primaryMetric/score").asDouble());
+        }
+        assertThat(measured).containsOnlyKeys("0", "2");
+        assertThat(measured.get("0")).isZero();
+        assertThat(measured.get("2")).as("rtt.measured at rtt=2").isGreaterThan(1.9).isLessThan(20.0);
+        Map<String, Long> trips = new HashMap<>();
+        for (JsonNode entry : JSON.readTree(runDir.resolve("audit.json").toFile()).get("cells")) {
+            trips.put(entry.at("/params/rtt").asText(), entry.get("roundTrips").asLong());
+        }
+        assertThat(trips).containsOnlyKeys("0", "2");
+        assertThat(trips.get("2")).as("the audit does not depend on the rtt").isEqualTo(trips.get("0")).isPositive();
+        assertThat(micros.get("2")).as("µs per scan at rtt=2").isGreaterThan(trips.get("2") * 2_000.0);
+
+        assertThat(io.batchbench.tools.Tools.run("report", "--rtt", "1", runDir.toString())).isZero();
+        String report = Files.readString(runDir.resolve("REPORT.md"));
+        assertThat(report).contains("### FullScanBenchmark.fullScan over rtt, pageSize=100 rows=1000")
+                .contains("## Projection to rtt = 1 ms (not measured)");
+        assertThat(runDir.resolve("charts/fullscanbenchmark-fullscan-pagesize-100-rows-1000-over-rtt.svg")).exists();
+        assertThat(runDir.resolve("projection.csv")).exists();
     }
 
     @Test
