@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The delay is held by parking until shortly before a chunk is due and spinning for the rest:
  * a parked thread wakes about 0.1 ms late on a typical Linux VM, as much as the half round trip
  * of a 0.2 ms network. The margin adapts to how late this machine wakes the thread, so the spin
- * stays short.
+ * stays short. Only the chunks of a long stream, due one after the other all through the delay,
+ * are left to wake late instead: spinning for each would take a core for the whole stream.
  */
 final class DelayLine {
 
@@ -40,6 +41,8 @@ final class DelayLine {
 
     /** Told when this direction has ended: its reader reached the end of its stream or failed, or its writer failed. */
     interface End {
+        void observerFailed(DelayLine line, RuntimeException failure);
+
         void readerEnded(DelayLine line, IOException failure);
 
         void ended(DelayLine line, IOException readFailure, IOException writeFailure);
@@ -124,6 +127,7 @@ final class DelayLine {
         } catch (IOException e) {
             failure = e;
         } catch (RuntimeException e) {
+            end.observerFailed(this, e);
             failure = new IOException("the relay's observer failed: " + e, e);
         } finally {
             readFailure = failure;
@@ -154,7 +158,12 @@ final class DelayLine {
                     awaitChunk();
                     continue;
                 }
-                if (!waitUntil(chunkDues[(int) (next % SLOTS)])) {
+                long due = chunkDues[(int) (next % SLOTS)];
+                // A long stream (a COPY, a large fetch) has chunks due all through the delay: spinning for
+                // each would keep a core busy for the whole stream, so its chunks wait parked, a little
+                // late. A burst (a request, a batch) and the tail of a stream are held precisely.
+                boolean stream = chunkDues[(int) ((put - 1) % SLOTS)] - due > margin;
+                if (!(stream ? sleepUntil(due) : waitUntil(due))) {
                     break;
                 }
                 // Everything due by now leaves in one write, as it would have left the sender back to back.
@@ -213,6 +222,18 @@ final class DelayLine {
                 Thread.onSpinWait();
                 now = System.nanoTime();
             }
+        }
+        return !stopped;
+    }
+
+    /** Parks until {@code due}, however late that wakes; returns false when the line was stopped meanwhile. */
+    private boolean sleepUntil(long due) {
+        long remaining;
+        while ((remaining = due - System.nanoTime()) > 0) {
+            if (stopped) {
+                return false;
+            }
+            LockSupport.parkNanos(this, remaining);
         }
         return !stopped;
     }

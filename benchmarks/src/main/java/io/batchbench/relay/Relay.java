@@ -266,6 +266,11 @@ public final class Relay implements AutoCloseable {
         }
 
         @Override
+        public void observerFailed(DelayLine line, RuntimeException failure) {
+            fail("could not read what passed on connection " + number + ": " + failure);
+        }
+
+        @Override
         public void readerEnded(DelayLine line, IOException failure) {
             if (line == up) {
                 clientDone = true; // the client closed its socket (or the relay closed it)
