@@ -122,7 +122,7 @@ public final class Relay implements AutoCloseable {
      * Throws IllegalStateException if one of them does not end within seconds.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
