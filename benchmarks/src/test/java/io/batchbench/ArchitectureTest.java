@@ -46,6 +46,7 @@ class ArchitectureTest {
             .layer("framework").definedBy("io.batchbench.framework")
             .layer("jpa").definedBy("io.batchbench.jpa..")
             .layer("adapters").definedBy("io.batchbench.framework.*..")
+            .layer("relay").definedBy("io.batchbench.relay..")
             .layer("audit").definedBy("io.batchbench.audit..")
             .layer("trial").definedBy("io.batchbench.trial..")
             .layer("benchmark").definedBy("io.batchbench.benchmark..")
@@ -59,10 +60,11 @@ class ArchitectureTest {
             .whereLayer("framework").mayOnlyBeAccessedByLayers("adapters", "trial", "benchmark")
             .whereLayer("jpa").mayOnlyBeAccessedByLayers("adapters")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("trial", "benchmark", "launcher")
+            .whereLayer("relay").mayOnlyBeAccessedByLayers("audit", "trial", "benchmark")
             .whereLayer("workload").mayOnlyBeAccessedByLayers("framework", "jpa", "adapters", "trial", "benchmark",
                     "launcher")
             .whereLayer("data").mayOnlyBeAccessedByLayers("workload", "trial", "benchmark", "launcher")
-            .whereLayer("fixtures").mayOnlyBeAccessedByLayers("data", "trial", "benchmark", "launcher");
+            .whereLayer("fixtures").mayOnlyBeAccessedByLayers("data", "relay", "trial", "benchmark", "launcher");
 
     @ArchTest
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().matching("io.batchbench.framework.(*)..")

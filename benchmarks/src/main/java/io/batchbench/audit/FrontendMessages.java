@@ -45,11 +45,12 @@ final class FrontendMessages {
     }
 
     /** Takes the next bytes the client sent; returns whether they end where the client may wait for an answer. */
-    boolean feed(byte[] buffer, int length) {
-        int i = 0;
-        while (i < length) {
+    boolean feed(byte[] buffer, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
             if (bodyRemaining > 0) {
-                int n = (int) Math.min(bodyRemaining, length - i);
+                int n = (int) Math.min(bodyRemaining, end - i);
                 if (keepBody) {
                     body.write(buffer, i, n);
                 }

@@ -1,22 +1,17 @@
 package io.batchbench.audit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.batchbench.relay.Relay;
 
 /**
  * A TCP relay between the driver and PostgreSQL that counts what really goes over the wire: the
  * statements the server is asked to execute, read from the frontend protocol messages
  * ({@link FrontendMessages}), and the round trips, the times the client stops at a point where
  * it waits (a Sync, a simple Query, the end of a COPY) and the server answers before the client
- * sends more.
+ * sends more. It is a {@link Relay} without delay, with a tap per connection that reads the bytes
+ * before they are forwarded.
  *
  * <p>Counting on the wire rather than with a JDBC proxy (datasource-proxy) is what makes the
  * audit catch the traps: a JDBC proxy sees one {@code executeBatch} whether pgjdbc sends 1,000
@@ -27,31 +22,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WireAudit implements AutoCloseable {
 
-    private final String serverHost;
-    private final int serverPort;
-    private final ServerSocket listener;
     private final WireTally tally = new WireTally();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Relay relay;
 
     public WireAudit(String serverHost, int serverPort) {
-        this.serverHost = serverHost;
-        this.serverPort = serverPort;
-        try {
-            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the audit relay's local port", e);
-        }
-        Thread.ofPlatform().daemon().name("batchbench-audit-accept").start(this::accept);
+        this.relay = new Relay("audit", serverHost, serverPort, 0, this::tap);
     }
 
     /** The local port to connect to instead of the server's. */
     public int port() {
-        return listener.getLocalPort();
+        return relay.port();
     }
 
     public String host() {
-        return listener.getInetAddress().getHostAddress();
+        return relay.host();
     }
 
     /** Starts counting from zero: what connections sent while they were opened is not part of an operation. */
@@ -63,77 +47,34 @@ public final class WireAudit implements AutoCloseable {
         return tally.counts();
     }
 
+    /** What went wrong in the relay, if anything: then the counts are not those of the operation. */
+    public Optional<String> failure() {
+        return relay.failure();
+    }
+
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing
-        }
-        for (Socket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing
-            }
-        }
+        relay.close();
     }
 
-    private void accept() {
-        while (!closed.get()) {
-            try {
-                Socket client = listener.accept();
-                Socket server = new Socket(serverHost, serverPort);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(server);
-                FrontendMessages messages = new FrontendMessages(tally);
-                // A round trip: the client flushed up to a point where it waits, and the server answered
-                // before the client sent anything more (a client that goes on writing did not wait).
-                AtomicBoolean awaiting = new AtomicBoolean();
-                Thread.ofPlatform().daemon().name("batchbench-audit-up").start(() -> pump(client, server,
-                        (buffer, n) -> awaiting.set(messages.feed(buffer, n))));
-                Thread.ofPlatform().daemon().name("batchbench-audit-down").start(() -> pump(server, client,
-                        (buffer, n) -> {
-                            if (awaiting.getAndSet(false)) {
-                                tally.roundTrip();
-                            }
-                        }));
-            } catch (IOException e) {
-                if (!closed.get()) {
-                    throw new UncheckedIOException("the audit relay stopped accepting connections", e);
+    // A round trip: the client flushed up to a point where it waits, and the server answered before
+    // the client sent anything more (a client that goes on writing did not wait). The tap sees the
+    // client's bytes before they are forwarded, so the wait is noted before the server can answer it.
+    private Relay.Tap tap() {
+        FrontendMessages messages = new FrontendMessages(tally);
+        AtomicBoolean awaiting = new AtomicBoolean();
+        return new Relay.Tap() {
+            @Override
+            public void clientSent(byte[] buffer, int offset, int length) {
+                awaiting.set(messages.feed(buffer, offset, length));
+            }
+
+            @Override
+            public void serverSent(byte[] buffer, int offset, int length) {
+                if (awaiting.getAndSet(false)) {
+                    tally.roundTrip();
                 }
             }
-        }
-    }
-
-    private interface Observer {
-        void bytes(byte[] buffer, int length);
-    }
-
-    // Observes bytes before forwarding them, so the client's wait is noted before the server can answer it.
-    private static void pump(Socket from, Socket to, Observer observer) {
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                observer.bytes(buffer, n);
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException endOfConnection) {
-            // the other side closed; closing both ends below ends the other pump too
-        } finally {
-            try {
-                from.close();
-                to.close();
-            } catch (IOException ignored) {
-                // closing
-            }
-        }
+        };
     }
 }

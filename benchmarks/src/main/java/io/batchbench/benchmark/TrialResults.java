@@ -22,6 +22,13 @@ public final class TrialResults {
     record Value(double value, String unit, boolean perOperation) {
     }
 
+    /**
+     * What the trial's network path adds to a round trip, in ms, measured when the trial opened
+     * (io.batchbench.relay.ServerPath): 0 at {@code rtt=0}. The report predicts a cell's extra time
+     * at an rtt from it and the cell's audited round trips.
+     */
+    public static final String RTT_MEASURED = "rtt.measured";
+
     private static final Map<String, Value> PER_TRIAL = new LinkedHashMap<>();
     private static final Map<String, Value> PER_ITERATION = new LinkedHashMap<>();
 
@@ -31,6 +38,11 @@ public final class TrialResults {
     /** A value that holds for the whole trial, reported in each of its iterations. */
     public static synchronized void perTrial(String name, double value, String unit) {
         PER_TRIAL.put(name, new Value(value, unit, false));
+    }
+
+    /** Records {@link #RTT_MEASURED} for the trial, in ms. */
+    public static void rttMeasured(double millis) {
+        perTrial(RTT_MEASURED, millis, "ms");
     }
 
     /** A value for the iteration under way; the last one recorded before it ends is reported. */

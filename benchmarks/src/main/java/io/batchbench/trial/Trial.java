@@ -21,11 +21,18 @@ import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.relay.Rtt;
+import io.batchbench.relay.ServerPath;
 
 /**
  * What one JMH trial works on: its own clone of the {@code rows}-row dataset, a connection pool
  * on it, and the framework under test bootstrapped on that pool. Everything is built before the
  * first measured iteration and dropped after the last.
+ *
+ * <p>The pool reaches the clone through the trial's {@link ServerPath}: directly at {@code rtt=0},
+ * otherwise through a delay relay of the trial's own, whose added round trip is measured once
+ * when the trial opens ({@link #rttMeasured()}). The clone is made and dropped directly, and the
+ * audit pass goes through its own relay without delay, so its counts do not depend on the rtt.
  */
 public final class Trial implements AutoCloseable {
 
@@ -35,23 +42,37 @@ public final class Trial implements AutoCloseable {
     private final Frameworks frameworkName;
     private final FrameworkSettings settings;
     private final Properties driverProperties;
+    private final ServerPath path;
     private final HikariDataSource pool;
     private final Framework framework;
     private WorkMeter work;
+    private final double rttMeasured;
 
     private Trial(TrialDatabase database, Frameworks frameworkName, FrameworkSettings settings,
-                  Properties driverProperties) {
+                  Properties driverProperties, ServerPath path) {
         this.database = database;
         this.frameworkName = frameworkName;
         this.settings = settings;
         this.driverProperties = driverProperties;
-        this.pool = pool(database.jdbcUrl(), connectionProperties(database.server(), driverProperties));
+        this.path = path;
+        ServerCoordinates server = path.coordinates();
+        try {
+            this.pool = pool(server.jdbcUrl(database.name()), connectionProperties(server, driverProperties));
+        } catch (RuntimeException e) {
+            throw pathFailure(path, e);
+        }
         try {
             this.framework = frameworkName.open(pool, settings);
+            this.rttMeasured = path.measureMillis(database.name());
         } catch (RuntimeException e) {
             pool.close();
-            throw e;
+            throw pathFailure(path, e);
         }
+    }
+
+    // A relay that lost the server is the cause of whatever the pool or the framework reports next.
+    private static RuntimeException pathFailure(ServerPath path, RuntimeException e) {
+        return path.failure().<RuntimeException>map(failure -> new IllegalStateException(failure, e)).orElse(e);
     }
 
     /** A trial on the server the launcher handed to this JVM. */
@@ -73,12 +94,40 @@ public final class Trial implements AutoCloseable {
 
     public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
                              Properties driverProperties) {
-        Datasets datasets = new Datasets(handoff.server(), handoff.runId());
-        TrialDatabase database = datasets.cloneOf(rows, OrderGenerator.DEFAULT_SEED);
+        return open(handoff, framework, rows, settings, driverProperties, Rtt.DIRECT);
+    }
+
+    /**
+     * A trial on the server the launcher handed to this JVM whose pool reaches it {@code rtt} away
+     * (see {@link ServerPath}).
+     */
+    public static Trial open(Frameworks framework, long rows, FrameworkSettings settings, Properties driverProperties,
+                             Rtt rtt) {
+        return open(ServerHandoff.fromSystemProperty(), framework, rows, settings, driverProperties, rtt);
+    }
+
+    public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                             Properties driverProperties, Rtt rtt) {
+        return open(handoff, framework, rows, settings, driverProperties, ServerPath.open(handoff.server(), rtt));
+    }
+
+    /** A trial whose pool takes {@code path}, which it closes with the trial (also when opening fails). */
+    static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                      Properties driverProperties, ServerPath path) {
+        TrialDatabase database = null;
         try {
-            return new Trial(database, framework, settings, driverProperties);
+            database = new Datasets(handoff.server(), handoff.runId()).cloneOf(rows, OrderGenerator.DEFAULT_SEED);
+            return new Trial(database, framework, settings, driverProperties, path);
         } catch (RuntimeException e) {
-            database.close();
+            try {
+                path.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            } finally {
+                if (database != null) {
+                    database.close();
+                }
+            }
             throw e;
         }
     }
@@ -129,13 +178,22 @@ public final class Trial implements AutoCloseable {
                 openAll(auditPool);
                 relay.reset();
                 operation.accept(audited);
-                return relay.counts();
+                WireCounts counts = relay.counts();
+                relay.failure().ifPresent(failure -> {
+                    throw new IllegalStateException(failure);
+                });
+                return counts;
             }
         }
     }
 
     public Framework framework() {
         return framework;
+    }
+
+    /** What the trial's path adds to a round trip, in milliseconds, measured when it opened; 0 when direct. */
+    public double rttMeasured() {
+        return rttMeasured;
     }
 
     /** The key of the row at 0-based position {@code position} in key order, read with plain JDBC. */
@@ -163,6 +221,7 @@ public final class Trial implements AutoCloseable {
         return work;
     }
 
+    /** Drops the framework, the pool, the path and the clone; fails if the path's relay failed at any time during the trial. */
     @Override
     public void close() {
         try {
@@ -173,8 +232,12 @@ public final class Trial implements AutoCloseable {
             if (work != null) {
                 work.close();
             }
-            pool.close();
-            database.close();
+            try {
+                pool.close();
+                path.close();
+            } finally {
+                database.close();
+            }
         }
     }
 

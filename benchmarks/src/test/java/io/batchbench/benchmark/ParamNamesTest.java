@@ -103,6 +103,40 @@ class ParamNamesTest {
         }
     }
 
+    /**
+     * Every benchmark can be measured at a distance from the database: an {@code rtt} parameter
+     * whose quick profile connects directly, checked by the benchmark's own {@code checkParams()}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("benchmarkClasses")
+    void everyBenchmarkHasAnRttThatDefaultsToADirectConnectionAndIsChecked(Class<?> benchmark) throws Exception {
+        Field rtt = benchmark.getField("rtt");
+        assertThat(rtt.getType()).isEqualTo(String.class);
+        assertThat(rtt.getAnnotation(Param.class).value()).as(benchmark.getSimpleName() + ".rtt's quick profile")
+                .containsExactly("0");
+        for (String bad : List.of("-1", "fast", "1001", "1e2", "")) {
+            CheckedParams instance = declaredDefaults(benchmark);
+            rtt.set(instance, bad);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(instance::checkParams))
+                    .as(benchmark.getSimpleName() + " rtt=" + bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("rtt must be a round-trip time in milliseconds from 0");
+        }
+        CheckedParams instance = declaredDefaults(benchmark);
+        rtt.set(instance, "0.5");
+        instance.checkParams();
+    }
+
+    /** A benchmark with each parameter at its first declared value. */
+    private static CheckedParams declaredDefaults(Class<?> benchmark) throws Exception {
+        CheckedParams instance = (CheckedParams) benchmark.getConstructor().newInstance();
+        for (Field field : benchmark.getFields()) {
+            if (field.isAnnotationPresent(Param.class)) {
+                set(instance, field, field.getAnnotation(Param.class).value()[0]);
+            }
+        }
+        return instance;
+    }
+
     @Test
     void jdbcIsTheFirstFrameworkBecauseTheReportsCompareTheOthersWithIt() {
         assertThat(Frameworks.values()[0].label()).isEqualTo("jdbc");

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,37 +66,37 @@ class BenchmarkJarIT {
         }
         // Every framework × strategy the enums declare: a new one is expected here without listing it.
         List<String> expected = new ArrayList<>();
-        List<String> written = new ArrayList<>();
+        List<String> workloads = new ArrayList<>();
         for (String framework : Params.labels(Frameworks.class)) {
             for (String strategy : Params.labels(ScanStrategy.class)) {
-                expected.add("FullScanBenchmark.fullScan " + framework + " " + strategy + " ");
+                workloads.add("FullScanBenchmark.fullScan " + framework + " " + strategy + " ");
             }
             for (String strategy : Params.labels(PageStrategy.class)) {
-                expected.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 0");
-                expected.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 900");
+                workloads.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 0");
+                workloads.add("PageAtDepthBenchmark.pageAtDepth " + framework + " " + strategy + " 900");
             }
             for (String strategy : Params.labels(InsertStrategy.class)) {
                 for (String commitEvery : List.of("1", "100", "1000", "all")) {
-                    written.add("InsertBenchmark.insert " + framework + " " + strategy + " " + commitEvery);
+                    workloads.add("InsertBenchmark.insert " + framework + " " + strategy + " " + commitEvery);
                 }
             }
             for (String strategy : Params.labels(UpdateStrategy.class)) {
-                written.add("UpdateBenchmark.update " + framework + " " + strategy + " ");
+                workloads.add("UpdateBenchmark.update " + framework + " " + strategy + " ");
             }
             for (String strategy : Params.labels(JobStrategy.class)) {
                 for (String statusIndex : List.of("true", "false")) {
-                    written.add("BatchJobBenchmark.batchJob " + framework + " " + strategy + " " + statusIndex);
+                    workloads.add("BatchJobBenchmark.batchJob " + framework + " " + strategy + " " + statusIndex);
                 }
             }
         }
-        expected.addAll(written);
+        expected.addAll(workloads);
         expected.add("SeedWithCopyBenchmark.copyRows   ");
         expected.add("SeedWithCopyBenchmark.buildTemplate   ");
         expected.add("CloneTemplateBenchmark.cloneTemplate   ");
         assertThat(cells).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(results.size()).as("one result per cell").isEqualTo(expected.size());
 
-        // Every write cell was audited once (one fork), and every audit saw its statements.
+        // Every workload cell was audited once (one fork), and every audit saw its statements.
         JsonNode audit = JSON.readTree(runDir.resolve("audit.json").toFile());
         Set<String> audited = new HashSet<>();
         for (JsonNode entry : audit.get("cells")) {
@@ -106,7 +107,7 @@ class BenchmarkJarIT {
             assertThat(entry.get("forks").asInt()).isEqualTo(1);
             assertThat(entry.get("consistent").asBoolean()).isTrue();
         }
-        assertThat(audited).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(audited).containsExactlyInAnyOrderElementsOf(workloads);
 
         JsonNode env = JSON.readTree(runDir.resolve("env.json").toFile());
         assertThat(env.at("/postgres/settings/fsync").asText()).isEqualTo("on");
@@ -117,6 +118,44 @@ class BenchmarkJarIT {
         assertThat(env.at("/runId").asText()).isEqualTo(runDir.getFileName().toString());
         assertThat(jar.databasePort()).as("the launcher's database line").isPositive();
         assertThat(PostgresProcesses.on(jar.databasePort())).as("postgres processes left behind").isZero();
+    }
+
+    /**
+     * A database at a distance, end to end: each trial measures the round trip its relay adds, the
+     * audit counts the same round trips at every rtt, every round trip costs at least the rtt, and
+     * the report explains the difference and projects to another rtt.
+     */
+    @Test
+    void aDistantDatabaseIsMeasuredAuditedTheSameAndReported() throws Exception {
+        JarProcess jar = JarProcess.start(workDir, Map.of(), "FullScan", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-p", "framework=jdbc", "-p", "strategy=keyset", "-p", "rows=1000", "-p", "rtt=0,2");
+
+        assertThat(jar.exitCode(Duration.ofMinutes(5))).as(jar.output()).isZero();
+        Path runDir = onlyRunDirectory();
+        Map<String, Double> measured = new HashMap<>();
+        Map<String, Double> micros = new HashMap<>();
+        for (JsonNode result : JSON.readTree(runDir.resolve("jmh.json").toFile())) {
+            String rtt = result.at("/params/rtt").asText();
+            measured.put(rtt, result.at("/secondaryMetrics/rtt.measured/score").asDouble(Double.NaN));
+            micros.put(rtt, result.at("/primaryMetric/score").asDouble());
+        }
+        assertThat(measured).containsOnlyKeys("0", "2");
+        assertThat(measured.get("0")).isZero();
+        assertThat(measured.get("2")).as("rtt.measured at rtt=2").isGreaterThan(1.9).isLessThan(20.0);
+        Map<String, Long> trips = new HashMap<>();
+        for (JsonNode entry : JSON.readTree(runDir.resolve("audit.json").toFile()).get("cells")) {
+            trips.put(entry.at("/params/rtt").asText(), entry.get("roundTrips").asLong());
+        }
+        assertThat(trips).containsOnlyKeys("0", "2");
+        assertThat(trips.get("2")).as("the audit does not depend on the rtt").isEqualTo(trips.get("0")).isPositive();
+        assertThat(micros.get("2")).as("µs per scan at rtt=2").isGreaterThan(trips.get("2") * 2_000.0);
+
+        assertThat(io.batchbench.tools.Tools.run("report", "--rtt", "1", runDir.toString())).isZero();
+        String report = Files.readString(runDir.resolve("REPORT.md"));
+        assertThat(report).contains("### FullScanBenchmark.fullScan over rtt, pageSize=100 rows=1000")
+                .contains("## Projection to rtt = 1 ms (not measured)");
+        assertThat(runDir.resolve("charts/fullscanbenchmark-fullscan-pagesize-100-rows-1000-over-rtt.svg")).exists();
+        assertThat(runDir.resolve("projection.csv")).exists();
     }
 
     @Test

@@ -38,8 +38,12 @@ class LauncherBadInputIT {
             "FullScan        | pageSize=-5             | pageSize must be at least 1, got -5",
             "FullScan        | rows=ten                | rows must be a whole number, got 'ten'",
             "PageAtDepth     | depth=-1                | depth -1 is outside the 100000-row table; choose a depth from 0 to 99999",
+            "FullScan        | rtt=-1                  | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got '-1'",
+            "insert.InsertBenchmark | rtt=far          | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got 'far'",
+            "job.BatchJob    | rtt=1001                | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got '1001'",
+            "SeedWithCopy    | rtt=0.5ms               | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got '0.5ms'",
             "NoSuchBenchmark | rows=10                 | no benchmark matches NoSuchBenchmark (java -jar benchmarks.jar -l lists them)",
-            "FullScan        | depth=10                | unknown parameter 'depth' in -p depth=10; the selected benchmarks declare: framework, pageSize, rows, strategy"})
+            "FullScan        | depth=10                | unknown parameter 'depth' in -p depth=10; the selected benchmarks declare: framework, pageSize, rows, rtt, strategy"})
     void anInvalidParameterIsRefusedBeforeAnythingStarts(String selection, String parameter, String message) throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(), selection, "-p", parameter);
 

@@ -17,10 +17,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.TrialResults;
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.data.OrderGenerator;
 import io.batchbench.fixtures.data.TrialDatabase;
 import io.batchbench.fixtures.db.ServerHandoff;
+import io.batchbench.relay.Rtt;
+import io.batchbench.relay.ServerPath;
 import io.batchbench.workload.Params;
 
 /**
@@ -38,20 +41,36 @@ public class CloneTemplateBenchmark implements CheckedParams {
     @Param("1000000")
     public long rows;
 
+    /** Milliseconds the network adds to each round trip: 0 connects directly, more through a delay relay ({@link Rtt}). */
+    @Param("0")
+    public String rtt;
+
+    private ServerPath path;
     private Datasets datasets;
     private TrialDatabase clone;
 
     @Override
     public void checkParams() {
         Params.positive("rows", rows);
+        Rtt.parse(rtt);
     }
 
+    /** Builds the template directly; the clones are made through the trial's path. */
     @Setup(Level.Trial)
     public void buildTemplate() {
         checkParams();
         ServerHandoff handoff = ServerHandoff.fromSystemProperty();
-        datasets = new Datasets(handoff.server(), handoff.runId());
-        datasets.ensureTemplate(rows, OrderGenerator.DEFAULT_SEED);
+        new Datasets(handoff.server(), handoff.runId()).ensureTemplate(rows, OrderGenerator.DEFAULT_SEED);
+        path = ServerPath.open(handoff.server(), Rtt.parse(rtt));
+        TrialResults.rttMeasured(path.measureMillis(handoff.server().adminDatabase()));
+        datasets = new Datasets(path.coordinates(), handoff.runId());
+    }
+
+    @TearDown(Level.Trial)
+    public void closePath() {
+        if (path != null) {
+            path.close();
+        }
     }
 
     @TearDown(Level.Iteration)

@@ -21,10 +21,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.batchbench.benchmark.CheckedParams;
+import io.batchbench.benchmark.TrialResults;
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.data.OrderGenerator;
 import io.batchbench.fixtures.db.Connections;
 import io.batchbench.fixtures.db.ServerHandoff;
+import io.batchbench.relay.Rtt;
+import io.batchbench.relay.ServerPath;
 import io.batchbench.workload.Params;
 
 /**
@@ -44,7 +47,12 @@ public class SeedWithCopyBenchmark implements CheckedParams {
     @Param("1000000")
     public long rows;
 
+    /** Milliseconds the network adds to each round trip: 0 connects directly, more through a delay relay ({@link Rtt}). */
+    @Param("0")
+    public String rtt;
+
     private ServerHandoff handoff;
+    private ServerPath path;
     private Datasets datasets;
     private Connection emptyDatabase;
     private int iteration;
@@ -52,24 +60,34 @@ public class SeedWithCopyBenchmark implements CheckedParams {
     @Override
     public void checkParams() {
         Params.positive("rows", rows);
+        Rtt.parse(rtt);
     }
 
     @Setup(Level.Trial)
     public void readHandoff() {
         checkParams();
         handoff = ServerHandoff.fromSystemProperty();
+        path = ServerPath.open(handoff.server(), Rtt.parse(rtt));
+        TrialResults.rttMeasured(path.measureMillis(handoff.server().adminDatabase()));
+    }
+
+    @TearDown(Level.Trial)
+    public void closePath() {
+        if (path != null) {
+            path.close();
+        }
     }
 
     /** Each iteration works under names of its own, so none finds the previous one's data. */
     @Setup(Level.Iteration)
     public void freshDatabase() throws SQLException {
         String runId = handoff.runId() + "_s" + iteration++;
-        datasets = new Datasets(handoff.server(), runId);
+        datasets = new Datasets(path.coordinates(), runId);
         String empty = Datasets.PREFIX + runId + "_copy";
         try (Connection admin = Connections.openAdmin(handoff.server()); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + empty);
         }
-        emptyDatabase = Connections.open(handoff.server(), empty);
+        emptyDatabase = Connections.open(path.coordinates(), empty);
     }
 
     @TearDown(Level.Iteration)

@@ -22,9 +22,11 @@ import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
 import io.batchbench.fixtures.data.TableChecksum;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
 import io.batchbench.workload.Chunks;
@@ -74,6 +76,10 @@ public class InsertBenchmark implements CheckedParams {
     @LabelsOf(SynchronousCommit.class)
     public String synchronousCommit;
 
+    /** Milliseconds the network adds to each round trip: 0 connects directly, more through a delay relay ({@link Rtt}). */
+    @Param("0")
+    public String rtt;
+
     private Trial trial;
     private InsertStrategy insert;
     private InsertPlan plan;
@@ -84,6 +90,7 @@ public class InsertBenchmark implements CheckedParams {
     public void checkParams() {
         Params.positive("rows", rows);
         SynchronousCommit.parse(synchronousCommit);
+        Rtt.parse(rtt);
         Frameworks.parse(framework).insertLimit().check(InsertStrategy.parse(strategy), CommitEvery.parse(commitEvery), rows);
     }
 
@@ -98,7 +105,9 @@ public class InsertBenchmark implements CheckedParams {
         driver.setProperty("reWriteBatchedInserts", Boolean.toString(insert == InsertStrategy.MULTIROW));
         cell = framework + " " + strategy + " commitEvery=" + commitEvery;
         // The trial starts from the seeded dataset of the same size: the contents every insert must reproduce.
-        trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(Chunks.MAX_ROWS), driver);
+        trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(Chunks.MAX_ROWS), driver,
+                Rtt.parse(rtt));
+        TrialResults.rttMeasured(trial.rttMeasured());
         expected = trial.query(TableChecksum::contentOf);
         trial.execute(InsertCheck::empty);
         AuditLog.record(benchmark, rows, trial.audit(audited -> insert.run(audited.inserting(), plan)));

@@ -22,8 +22,10 @@ import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
 import io.batchbench.workload.Chunks;
@@ -70,6 +72,10 @@ public class BatchJobBenchmark implements CheckedParams {
     @Param({"true", "false"})
     public String statusIndex;
 
+    /** Milliseconds the network adds to each round trip: 0 connects directly, more through a delay relay ({@link Rtt}). */
+    @Param("0")
+    public String rtt;
+
     private Trial trial;
     private JobStrategy job;
     private JobCheck check;
@@ -82,6 +88,7 @@ public class BatchJobBenchmark implements CheckedParams {
         Params.positive("rows", rows);
         Params.positive("chunkSize", chunkSize);
         Params.flag("statusIndex", statusIndex);
+        Rtt.parse(rtt);
     }
 
     @Setup(Level.Trial)
@@ -90,7 +97,8 @@ public class BatchJobBenchmark implements CheckedParams {
         job = JobStrategy.parse(strategy);
         cell = framework + " " + strategy + " batch job, chunkSize=" + chunkSize + ", statusIndex=" + statusIndex;
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(Chunks.MAX_ROWS),
-                new Properties());
+                new Properties(), Rtt.parse(rtt));
+        TrialResults.rttMeasured(trial.rttMeasured());
         if (!Params.flag("statusIndex", statusIndex)) {
             trial.execute(JobCheck::dropStatusIndex);
         }

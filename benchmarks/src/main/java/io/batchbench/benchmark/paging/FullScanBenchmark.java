@@ -1,5 +1,6 @@
 package io.batchbench.benchmark.paging;
 
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,16 +16,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
+import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
 import io.batchbench.workload.Params;
+import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.paging.ScanCheck;
 import io.batchbench.workload.paging.ScanStrategy;
 
@@ -36,7 +42,9 @@ import io.batchbench.workload.paging.ScanStrategy;
  * scan costs O(rows²/pageSize); {@code keyset} starts each page at the previous page's last key
  * through the primary key index, O(rows); {@code cursor} runs one query and streams it from a
  * server-side cursor, {@code pageSize} rows per round trip. The scan is checked as it runs: a
- * strategy that skips or repeats a row fails the benchmark.
+ * strategy that skips or repeats a row fails the benchmark. Before measuring, one untimed scan
+ * goes through the {@link io.batchbench.audit.WireAudit} relay and its statements and round trips
+ * are written to audit.json.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -60,6 +68,10 @@ public class FullScanBenchmark implements CheckedParams {
     @Param("100")
     public int pageSize;
 
+    /** Milliseconds the network adds to each round trip: 0 connects directly, more through a delay relay ({@link Rtt}). */
+    @Param("0")
+    public String rtt;
+
     private Trial trial;
     private ScanStrategy scan;
     private long lastId;
@@ -70,14 +82,18 @@ public class FullScanBenchmark implements CheckedParams {
         ScanStrategy.parse(strategy);
         Params.positive("rows", rows);
         Params.positive("pageSize", pageSize);
+        Rtt.parse(rtt);
     }
 
     @Setup(Level.Trial)
-    public void openTrial() {
+    public void openTrial(BenchmarkParams benchmark, Blackhole blackhole) {
         checkParams();
         scan = ScanStrategy.parse(strategy);
-        trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize));
+        trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize), new Properties(),
+                Rtt.parse(rtt));
+        TrialResults.rttMeasured(trial.rttMeasured());
         lastId = trial.idAtPosition(rows - 1);
+        AuditLog.record(benchmark, rows, trial.audit(audited -> scanAndCheck(audited.paging(), blackhole)));
     }
 
     /** The work of the measured operations: the whole iteration, since an operation has no setup of its own. */
@@ -101,8 +117,13 @@ public class FullScanBenchmark implements CheckedParams {
 
     @Benchmark
     public void fullScan(RowCount count, Blackhole blackhole) {
+        count.rows += scanAndCheck(trial.framework().paging(), blackhole);
+    }
+
+    /** The rows of one whole scan, once they are known to be the whole table in key order. */
+    private long scanAndCheck(Paging<?> paging, Blackhole blackhole) {
         ScanCheck check = new ScanCheck(framework + " " + strategy + " scan", blackhole, rows, lastId);
-        scan.scan(trial.framework().paging(), pageSize, check);
-        count.rows += check.verified();
+        scan.scan(paging, pageSize, check);
+        return check.verified();
     }
 }

@@ -1,6 +1,7 @@
 package io.batchbench.benchmark.paging;
 
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,12 +17,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
+import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
 import io.batchbench.workload.Params;
@@ -36,7 +41,9 @@ import io.batchbench.workload.paging.Paging;
  * down with depth; {@code keyset} seeks the primary key index to the key the client got with the
  * previous page, so its cost should not depend on depth.
  *
- * <p>A separate class from the full scan because {@code cursor} has no "one page at depth".
+ * <p>A separate class from the full scan because {@code cursor} has no "one page at depth". Before
+ * measuring, one untimed page goes through the {@link io.batchbench.audit.WireAudit} relay and its
+ * statements and round trips are written to audit.json.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -63,6 +70,10 @@ public class PageAtDepthBenchmark implements CheckedParams {
     @Param({"0", "90000"})
     public long depth;
 
+    /** Milliseconds the network adds to each round trip: 0 connects directly, more through a delay relay ({@link Rtt}). */
+    @Param("0")
+    public String rtt;
+
     private Trial trial;
     private PageStrategy page;
     private long afterId;
@@ -76,6 +87,7 @@ public class PageAtDepthBenchmark implements CheckedParams {
         PageStrategy.parse(strategy);
         Params.positive("rows", rows);
         Params.positive("pageSize", pageSize);
+        Rtt.parse(rtt);
         if (depth < 0 || depth >= rows) {
             throw new IllegalArgumentException("depth " + depth + " is outside the " + rows
                     + "-row table; choose a depth from 0 to " + (rows - 1));
@@ -83,14 +95,17 @@ public class PageAtDepthBenchmark implements CheckedParams {
     }
 
     @Setup(Level.Trial)
-    public void openTrial() {
+    public void openTrial(BenchmarkParams benchmark) {
         checkParams();
         page = PageStrategy.parse(strategy);
-        trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize));
+        trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(pageSize), new Properties(),
+                Rtt.parse(rtt));
+        TrialResults.rttMeasured(trial.rttMeasured());
         afterId = depth == 0 ? 0 : trial.idAtPosition(depth - 1);
         expectedFirstId = trial.idAtPosition(depth);
         expectedSize = (int) Math.min(pageSize, rows - depth);
         expectedLastId = trial.idAtPosition(depth + expectedSize - 1);
+        AuditLog.record(benchmark, expectedSize, trial.audit(audited -> readAndCheck(audited.paging())));
     }
 
     /** The work of the measured operations: the whole iteration, since an operation has no setup of its own. */

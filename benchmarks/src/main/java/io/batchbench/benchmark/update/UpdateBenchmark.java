@@ -22,8 +22,10 @@ import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
+import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
 import io.batchbench.workload.Chunks;
@@ -65,6 +67,10 @@ public class UpdateBenchmark implements CheckedParams {
     @Param("100000")
     public long tableRows;
 
+    /** Milliseconds the network adds to each round trip: 0 connects directly, more through a delay relay ({@link Rtt}). */
+    @Param("0")
+    public String rtt;
+
     private Trial trial;
     private UpdateStrategy update;
     // Two rounds made once: operations alternate between them, so each one changes every row, and
@@ -80,6 +86,7 @@ public class UpdateBenchmark implements CheckedParams {
         UpdateStrategy.parse(strategy);
         Params.positive("rows", rows);
         Params.positive("tableRows", tableRows);
+        Rtt.parse(rtt);
         if (rows > tableRows) {
             throw new IllegalArgumentException("rows (" + rows + ") must not exceed tableRows (" + tableRows
                     + "): an operation updates ids 1..rows of the tableRows-row table");
@@ -92,7 +99,8 @@ public class UpdateBenchmark implements CheckedParams {
         update = UpdateStrategy.parse(strategy);
         cell = framework + " " + strategy + " rows=" + rows;
         trial = Trial.open(Frameworks.parse(framework), tableRows, new FrameworkSettings(Chunks.MAX_ROWS),
-                new Properties());
+                new Properties(), Rtt.parse(rtt));
+        TrialResults.rttMeasured(trial.rttMeasured());
         plans = new UpdatePlan[] {new UpdatePlan(rows, 1), new UpdatePlan(rows, 2)};
         AuditLog.record(benchmark, rows, trial.audit(framework -> update.run(framework.updating(), plans[0])));
         trial.execute(connection -> UpdateCheck.verify(connection, cell + " (audited)", plans[0]));

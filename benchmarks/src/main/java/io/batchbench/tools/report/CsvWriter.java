@@ -27,7 +27,7 @@ public final class CsvWriter {
         header.addAll(params);
         header.addAll(List.of("forks", "unit", "mean", "ci95_half_width", "median", "us_per_row",
                 "us_per_row_ci95_half_width", "rows_per_s", "alloc_bytes_per_op", "alloc_bytes_per_row",
-                "statements_per_1000_rows", "round_trips_per_1000_rows"));
+                "statements_per_1000_rows", "round_trips_per_1000_rows", "rtt_measured_ms"));
         StringBuilder out = new StringBuilder();
         line(out, header);
         List<Cell> cells = new ArrayList<>(run.cells());
@@ -50,6 +50,7 @@ public final class CsvWriter {
             line.add(number(figures.allocPerRow()));
             line.add(cell.audit().map(a -> Numbers.exact(a.statementsPer1000Rows())).orElse(""));
             line.add(cell.audit().map(a -> Numbers.exact(a.roundTripsPer1000Rows())).orElse(""));
+            line.add(cell.metric(Cell.RTT_MEASURED).map(m -> Numbers.exact(m.mean())).orElse(""));
             line(out, line);
         }
         return out.toString();
@@ -59,7 +60,7 @@ public final class CsvWriter {
         return value.isPresent() ? Numbers.exact(value.getAsDouble()) : "";
     }
 
-    private static void line(StringBuilder out, List<String> fields) {
+    static void line(StringBuilder out, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');

@@ -55,8 +55,16 @@ public final class ReportBuilder {
     private final SortedMap<String, byte[]> files = new TreeMap<>();
 
     static Report build(String title, Run run) {
+        return build(title, run, List.of());
+    }
+
+    /** The report, and after it a projection of every audited cell to each of {@code projectTo} (ms). */
+    static Report build(String title, Run run, List<Double> projectTo) {
         ReportBuilder builder = new ReportBuilder();
         builder.write(title, run);
+        if (!projectTo.isEmpty()) {
+            Projection.write(builder.doc, builder.files, run, projectTo);
+        }
         return new Report(builder.doc, builder.files);
     }
 
@@ -135,6 +143,7 @@ public final class ReportBuilder {
         for (String parameter : SCALING) {
             scaling(name, parameter, cells);
         }
+        overRtt(name, cells);
     }
 
     /** The parameters other than {@code excluded}, in key order; cells are already sorted by them. */
@@ -156,6 +165,7 @@ public final class ReportBuilder {
         }
         pivot.best(pivot.all()).ifPresent(winner -> doc.text("**Winner:** " + cellName(winner) + ", "
                 + Numbers.format(winner.value()) + " " + winner.unit() + "."));
+        measuredRtt(pivot);
         speedUps(pivot);
         counts(pivot);
         allocation(pivot);
@@ -229,6 +239,83 @@ public final class ReportBuilder {
                 .orElse("")));
     }
 
+    /** At a distance, what the trials' paths added to a round trip: the number every prediction rests on. */
+    private void measuredRtt(Pivot pivot) {
+        double[] measured = pivot.all().stream().map(CellFigures::cell)
+                .filter(c -> RoundTripTime.nominal(c) > 0 && RoundTripTime.measured(c))
+                .mapToDouble(RoundTripTime::effective).sorted().toArray();
+        if (measured.length > 0) {
+            doc.text("Round trip added by the relay, as each trial measured it (`rtt.measured`, median of `SELECT 1`"
+                    + " through it minus direct): " + Numbers.format(measured[0])
+                    + (measured.length > 1 && measured[measured.length - 1] != measured[0]
+                    ? " to " + Numbers.format(measured[measured.length - 1]) : "") + " ms.");
+        }
+    }
+
+    /**
+     * For cells measured at more than one rtt: time per row over rtt, a line per framework and
+     * strategy, and each cell's extra time over its lowest rtt next to what its audited round trips
+     * predict.
+     */
+    private void overRtt(String workload, List<Cell> cells) {
+        RoundTripTime.series(cells).forEach((group, series) -> {
+            if (series.stream().noneMatch(s -> s.byRtt().size() > 1)) {
+                return;
+            }
+            String title = workload + " over rtt" + (group.isEmpty() ? "" : ", " + group);
+            doc.heading(3, title);
+            List<CellFigures> figures = series.stream().flatMap(s -> s.byRtt().values().stream())
+                    .map(CellFigures::of).toList();
+            String id = slug(workload + " " + group + " over rtt");
+            boolean perRow = figures.stream().allMatch(f -> f.unit().equals(CellFigures.MICROS_PER_ROW));
+            figure(id, title, ChartRenderer.lines(id, title, "rtt (ms)", perRow ? CellFigures.MICROS_PER_ROW
+                    : figures.get(0).cell().primary().unit(), linePoints(figures, Cell.RTT, perRow)));
+            doc.text("Extra time per operation over the same cell at its lowest rtt (rtt=0 connects directly): "
+                    + "measured, the difference of the two cells' means (± the root of the sum of their squared 95 % "
+                    + "half-widths); predicted, the audited round trips per operation × the difference of the round "
+                    + "trips the two trials measured (`rtt.measured`). A ratio above 1 is time the round trips do not "
+                    + "explain; below 1, waits that overlapped.");
+            TableBuilder table = new TableBuilder().text("framework", "strategy").numbers("rtt ms",
+                    "rtt.measured ms", "round trips/op", "extra ms/op, measured", "extra ms/op, predicted",
+                    "measured ÷ predicted");
+            for (RoundTripTime.Series s : series) {
+                Cell base = s.base();
+                s.byRtt().tailMap(RoundTripTime.nominal(base), false).forEach((rtt, cell) -> {
+                    OptionalDouble extra = difference(RoundTripTime.millisPerOp(cell), RoundTripTime.millisPerOp(base));
+                    java.util.OptionalLong trips = s.roundTrips(cell);
+                    OptionalDouble predicted = trips.isPresent()
+                            ? OptionalDouble.of(RoundTripTime.predictedExtra(trips.getAsLong(), base, cell))
+                            : OptionalDouble.empty();
+                    table.row(List.of(label(s.framework()), label(s.strategy()), Numbers.plain(rtt),
+                            RoundTripTime.measured(cell) ? Numbers.format(RoundTripTime.effective(cell)) : "",
+                            trips.isPresent() ? Numbers.format(trips.getAsLong()) : "",
+                            extra.isPresent() ? Numbers.format(extra.getAsDouble()) + halfWidth(base, cell) : "",
+                            format(predicted),
+                            extra.isPresent() && predicted.isPresent() && predicted.getAsDouble() > 0
+                                    ? Numbers.format(extra.getAsDouble() / predicted.getAsDouble()) : ""));
+                });
+            }
+            doc.table(table.build());
+        });
+    }
+
+    private static OptionalDouble difference(OptionalDouble a, OptionalDouble b) {
+        return a.isPresent() && b.isPresent() ? OptionalDouble.of(a.getAsDouble() - b.getAsDouble())
+                : OptionalDouble.empty();
+    }
+
+    /** {@code  ± 0.12} in ms, for times per operation with an interval on both sides; else {@code  (n=1)} or nothing. */
+    private static String halfWidth(Cell base, Cell cell) {
+        OptionalDouble a = Interval.halfWidth(base.primary());
+        OptionalDouble b = Interval.halfWidth(cell.primary());
+        if (a.isEmpty() || b.isEmpty()) {
+            return " (n=1)";
+        }
+        OptionalDouble ms = Units.micros(Math.hypot(a.getAsDouble(), b.getAsDouble()), cell.primary().unit());
+        return cell.primary().unit().endsWith("/op") && ms.isPresent()
+                ? " ± " + Numbers.format(ms.getAsDouble() / 1000) : "";
+    }
+
     private void allocation(Pivot pivot) {
         if (pivot.all().stream().noneMatch(f -> f.allocPerOp().isPresent())) {
             return;
@@ -261,15 +348,19 @@ public final class ReportBuilder {
         groups.forEach((group, members) -> {
             List<CellFigures> figures = members.stream().map(CellFigures::of).toList();
             String unit = figures.get(0).cell().primary().unit();
-            List<ChartRenderer.LinePoint> points = linePoints(figures, parameter);
+            List<ChartRenderer.LinePoint> points = linePoints(figures, parameter, false);
             String title = workload + " over " + parameter + (group.isEmpty() ? "" : ", " + group);
             String id = slug(workload + " " + group + " over " + parameter);
             figure(id, title, ChartRenderer.lines(id, title, parameter, unit, points));
         });
     }
 
-    /** The primary score per operation: over a scaling parameter the cost of one operation is what grows. */
-    private static List<ChartRenderer.LinePoint> linePoints(List<CellFigures> figures, String parameter) {
+    /**
+     * The primary score per operation: over a scaling parameter the cost of one operation is what
+     * grows. Over rtt, time per row ({@code perRow}): the distance changes the cost of each row.
+     */
+    private static List<ChartRenderer.LinePoint> linePoints(List<CellFigures> figures, String parameter,
+                                                            boolean perRow) {
         List<ChartRenderer.LinePoint> points = new ArrayList<>();
         Pivot pivot = new Pivot(figures);
         List<CellFigures> ordered = new ArrayList<>(figures);
@@ -280,7 +371,8 @@ public final class ReportBuilder {
             String series = (Pivot.framework(f) + " " + Pivot.strategy(f)).strip();
             points.add(new ChartRenderer.LinePoint(series.isEmpty() ? f.cell().key().shortName() : series,
                     f.cell().key().params().get(parameter),
-                    new ChartRenderer.Point(f.cell().primary().mean(), Interval.halfWidth(f.cell().primary())),
+                    perRow ? new ChartRenderer.Point(f.value(), f.halfWidth())
+                            : new ChartRenderer.Point(f.cell().primary().mean(), Interval.halfWidth(f.cell().primary())),
                     pivot.strategies.indexOf(Pivot.strategy(f)), pivot.frameworks.indexOf(Pivot.framework(f))));
         }
         return points;

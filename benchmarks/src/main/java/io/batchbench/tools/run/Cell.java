@@ -18,6 +18,10 @@ public record Cell(CellKey key, String mode, Metric primary, SortedMap<String, M
     public static final String ROWS = "rows";
     /** {@code -prof gc}'s allocation per operation. */
     public static final String ALLOCATION = "gc.alloc.rate.norm";
+    /** What the trial's network path added to a round trip, in ms, measured as the trial opened (0 when direct). */
+    public static final String RTT_MEASURED = "rtt.measured";
+    /** The parameter that sets the round-trip time a benchmark's connections see, in ms. */
+    public static final String RTT = "rtt";
 
     public Cell {
         secondary = new TreeMap<>(secondary);

@@ -25,6 +25,15 @@ public final class OutputFiles {
         }
     }
 
+    /** Removes an output an earlier run of the tool wrote and this one does not. */
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UnusableInputException("cannot delete " + file + ": " + e.getMessage());
+        }
+    }
+
     public static void write(Path file, byte[] bytes) {
         try {
             if (file.getParent() != null) {

@@ -78,7 +78,7 @@ public final class RunReader {
 
     private static Cell cell(Path file, JsonNode result, Map<CellKey, Audit> audits) {
         String benchmark = text(file, result, "benchmark", "?");
-        CellKey key = CellKey.of(benchmark, params(result.path("params")));
+        CellKey key = CellKey.of(benchmark, ParamDefaults.complete(benchmark, params(result.path("params"))));
         String where = file + ": " + key.label();
         String mode = text(file, result, "mode", key.label());
         JsonNode primary = result.path("primaryMetric");
@@ -213,7 +213,8 @@ public final class RunReader {
         }
         Map<CellKey, Audit> audits = new HashMap<>();
         for (JsonNode cell : cells) {
-            CellKey key = CellKey.of(cell.path("benchmark").asText(), params(cell.path("params")));
+            String benchmark = cell.path("benchmark").asText();
+            CellKey key = CellKey.of(benchmark, ParamDefaults.complete(benchmark, params(cell.path("params"))));
             for (String field : List.of("rows", "statements", "roundTrips", "statementsPer1000Rows", "roundTripsPer1000Rows")) {
                 finite(file + ": " + key.label() + " " + field, cell.get(field));
             }

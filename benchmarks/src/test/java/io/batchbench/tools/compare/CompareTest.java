@@ -46,8 +46,9 @@ class CompareTest {
         assertThat(markdown.indexOf("⚠ The environments differ")).isLessThan(markdown.indexOf("FullScanBenchmark.fullScan"));
         assertThat(markdown).contains("| `postgres.settings.server_version` | 18.6 | 17.2 |")
                 .contains("| `versions.hibernate` | 7.4.6.Final | 7.3.0.Final |");
-        assertThat(markdown).contains("| framework=jdbc | 100 | 150 | +50.0% | 0.002 | 6 / 6 |");
-        assertThat(markdown).containsPattern("\\| framework=jooq \\| 200 \\| 200 \\| ~ \\| 0\\.\\d+ \\| 6 / 6 \\|");
+        // A run without the rtt parameter connected directly: its cells are read as rtt=0.
+        assertThat(markdown).contains("| framework=jdbc rtt=0 | 100 | 150 | +50.0% | 0.002 | 6 / 6 |");
+        assertThat(markdown).containsPattern("\\| framework=jooq rtt=0 \\| 200 \\| 200 \\| ~ \\| 0\\.\\d+ \\| 6 / 6 \\|");
         assertThat(markdown).contains("| **geomean** | 142 | 174 | +22.4% |");
         assertThat(markdown).contains("## Only in A (1)").contains("framework=mybatis")
                 .contains("## Only in B (1)").contains("framework=hibernate");
@@ -91,6 +92,24 @@ class CompareTest {
                 RunReader.read(before.writeFolder(dir.resolve("before"), JmhJson.env("18.6", "7.4.6.Final"))),
                 RunReader.read(after.writeFolder(dir.resolve("after"), JmhJson.env("18.6", "7.4.6.Final")))));
 
-        assertThat(markdown).contains("| framework=jdbc | 100 | 150 | +50.0% |").doesNotContain("Only in");
+        assertThat(markdown).contains("| framework=jdbc rtt=0 | 100 | 150 | +50.0% |").doesNotContain("Only in");
+    }
+
+    /** A run made before the rtt parameter existed measured a direct connection: it compares with rtt=0, and only with it. */
+    @Test
+    void aRunWithoutRttComparesWithTheDirectCellsOfANewerRun() throws IOException {
+        double[] noise = {0, 0.01, -0.01, 0.02, -0.02};
+        JmhJson before = new JmhJson();
+        before.cell(SCAN, JmhJson.params("framework", "jdbc"), forks(100, noise));
+        JmhJson after = new JmhJson();
+        after.cell(SCAN, JmhJson.params("framework", "jdbc", "rtt", "0"), forks(101, noise));
+        after.cell(SCAN, JmhJson.params("framework", "jdbc", "rtt", "0.5"), forks(300, noise));
+
+        String markdown = MarkdownRenderer.render(Comparison.build(
+                RunReader.read(before.writeFolder(dir.resolve("before"), JmhJson.env("18.6", "7.4.6.Final"))),
+                RunReader.read(after.writeFolder(dir.resolve("after"), JmhJson.env("18.6", "7.4.6.Final")))));
+
+        assertThat(markdown).contains("| framework=jdbc rtt=0 | 100 | 101 |").doesNotContain("Only in A")
+                .contains("## Only in B (1)").contains("framework=jdbc rtt=0.5");
     }
 }

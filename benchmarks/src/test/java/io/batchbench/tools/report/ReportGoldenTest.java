@@ -93,9 +93,9 @@ class ReportGoldenTest {
         assertThat(Files.readString(first.resolve("results.csv"))).isEqualTo(Files.readString(GOLDEN.resolve("results.csv")));
         assertThat(withoutSvg(first.resolve("report.html"))).isEqualTo(Files.readString(GOLDEN.resolve("report.html")));
 
-        String bars = Files.readString(first.resolve("charts/insertbenchmark-insert-commitevery-100-rows-1000-synchronouscommit-on-bars.svg"));
+        String bars = Files.readString(first.resolve("charts/insertbenchmark-insert-commitevery-100-rows-1000-rtt-0-synchronouscommit-on-bars.svg"));
         assertThat(bars).startsWith("<svg").contains(">row<").contains(">batch<").contains(">hibernate<");
-        String overRows = Files.readString(first.resolve("charts/fullscanbenchmark-fullscan-pagesize-100-over-rows.svg"));
+        String overRows = Files.readString(first.resolve("charts/fullscanbenchmark-fullscan-pagesize-100-rtt-0-over-rows.svg"));
         assertThat(overRows).contains("rows (log scale)");
     }
 

@@ -1,0 +1,138 @@
+package io.batchbench.relay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+
+import io.batchbench.fixtures.db.Connections;
+import io.batchbench.fixtures.db.ServerCoordinates;
+
+/**
+ * How a trial's connections reach PostgreSQL: directly at {@code rtt=0}, otherwise through a
+ * delay {@link Relay} of its own that adds the round-trip time to every connection opened on
+ * {@link #coordinates()}. It also measures what the path really adds ({@link #measureMillis}),
+ * so a result never rests on the nominal value alone.
+ */
+public final class ServerPath implements AutoCloseable {
+
+    private static final String PROBE = "SELECT 1";
+    /** About three seconds of probing through the relay. */
+    private static final double PROBE_BUDGET_MILLIS = 3_000;
+    /** Direct round trips before measuring: pgjdbc's path through the JIT and to a server-prepared statement. */
+    private static final int WARM_UP = 50;
+
+    private final ServerCoordinates server;
+    private final Rtt rtt;
+    private final Relay relay;
+
+    private ServerPath(ServerCoordinates server, Rtt rtt, Relay relay) {
+        this.server = server;
+        this.rtt = rtt;
+        this.relay = relay;
+    }
+
+    /** A direct path at {@code rtt=0}; otherwise a relay is listening when this returns. */
+    public static ServerPath open(ServerCoordinates server, Rtt rtt) {
+        if (rtt.direct()) {
+            return new ServerPath(server, rtt, null);
+        }
+        return new ServerPath(server, rtt, new Relay("rtt", server.host(), server.port(), rtt.oneWayNanos()));
+    }
+
+    public Rtt rtt() {
+        return rtt;
+    }
+
+    /** Where to connect: the server itself, or the relay's loopback port with the server's database, user and properties. */
+    public ServerCoordinates coordinates() {
+        if (relay == null) {
+            return server;
+        }
+        return new ServerCoordinates(server.provider(), relay.host(), relay.port(), server.adminDatabase(),
+                server.user(), server.password(), server.properties());
+    }
+
+    /**
+     * What the path adds to a round trip, in milliseconds: the median time of a {@code SELECT 1}
+     * through it minus the median of the same query on a direct connection. Each connection is
+     * probed in blocks of back-to-back round trips, as a benchmark uses it (a direct probe right
+     * after a slow relayed one would find its server process idle and cold, and count that as the
+     * direct round trip), the blocks in turns so that both see the same machine. Exactly 0 at
+     * {@code rtt=0}, where the path is the direct connection. Takes about three seconds through
+     * the relay: 300 probes each way up to 10 ms, fewer (at least 20) beyond.
+     */
+    public double measureMillis(String database) {
+        if (relay == null) {
+            return 0;
+        }
+        int blocks = 10;
+        int perBlock = (int) Math.clamp(Math.round(PROBE_BUDGET_MILLIS / rtt.millis() / blocks), 2, 30);
+        try (Connection direct = Connections.open(server, database);
+             Connection relayed = Connections.open(coordinates(), database);
+             PreparedStatement directProbe = direct.prepareStatement(PROBE);
+             PreparedStatement relayedProbe = relayed.prepareStatement(PROBE)) {
+            for (int i = 0; i < WARM_UP; i++) {
+                probe(directProbe);
+            }
+            for (int i = 0; i < Math.min(WARM_UP, perBlock); i++) {
+                probe(relayedProbe);
+            }
+            long[] directNanos = new long[blocks * perBlock];
+            long[] relayedNanos = new long[blocks * perBlock];
+            for (int block = 0; block < blocks; block++) {
+                probe(directProbe); // the first round trip after a pause is not a back-to-back one
+                for (int i = 0; i < perBlock; i++) {
+                    directNanos[block * perBlock + i] = probe(directProbe);
+                }
+                probe(relayedProbe);
+                for (int i = 0; i < perBlock; i++) {
+                    relayedNanos[block * perBlock + i] = probe(relayedProbe);
+                }
+            }
+            check();
+            return (median(relayedNanos) - median(directNanos)) / 1e6;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot measure the round trip through the rtt relay: " + e.getMessage()
+                    + failure().map(f -> " (" + f + ")").orElse(""), e);
+        }
+    }
+
+    /** What went wrong in the relay, if anything. */
+    public Optional<String> failure() {
+        return relay == null ? Optional.empty() : relay.failure();
+    }
+
+    /** Throws IllegalStateException with the relay's failure, if it had one: the trial's numbers would not be this path's. */
+    public void check() {
+        failure().ifPresent(failure -> {
+            throw new IllegalStateException(failure);
+        });
+    }
+
+    /** Ends the relay and its connections; throws if the relay failed at any time or a thread of it would not end. */
+    @Override
+    public void close() {
+        if (relay != null) {
+            relay.close();
+            check();
+        }
+    }
+
+    private static long probe(PreparedStatement probe) throws SQLException {
+        long start = System.nanoTime();
+        try (ResultSet rs = probe.executeQuery()) {
+            rs.next();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+    }
+}
