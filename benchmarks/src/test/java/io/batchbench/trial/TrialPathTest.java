@@ -68,6 +68,9 @@ class TrialPathTest {
             terminate.setString(1, database);
             terminate.execute();
         }
+        // pg_terminate_backend only signals the backends: close the trial once the relay has seen
+        // them go, or the pool's own Terminate messages would tell the relay the client ended first.
+        assertThat(relayedConnectionThreads()).as("relay threads of the terminated connections").isZero();
 
         assertThatThrownBy(trial::close).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the rtt relay lost the server at");
@@ -104,6 +107,17 @@ class TrialPathTest {
         do {
             count = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                     .filter(thread -> thread.getName().startsWith("batchbench-relay-")).count();
+        } while (count > 0 && System.nanoTime() < deadline && pause());
+        return count;
+    }
+
+    // A relayed connection's delay-line threads are named batchbench-relay-NAME-NUMBER-{up,down}-{read,write}.
+    private static long relayedConnectionThreads() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long count;
+        do {
+            count = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                    .filter(thread -> thread.getName().matches("batchbench-relay-.+-\\d+-(up|down)-(read|write)")).count();
         } while (count > 0 && System.nanoTime() < deadline && pause());
         return count;
     }
