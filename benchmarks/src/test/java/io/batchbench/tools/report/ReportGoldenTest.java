@@ -22,7 +22,8 @@ import io.batchbench.tools.run.JmhJson;
  * with the committed golden files; the charts' bytes depend on the machine's fonts (text is laid
  * out with its metrics), so for them the test checks that two renderings are identical and that
  * the golden HTML matches once the inline SVG is set aside. Regenerate the golden files after an
- * intended change with {@code -Dbatchbench.golden.update=true} and review the diff.
+ * intended change with {@code -Dbatchbench.golden.update=true} and review the diff. The fixture's
+ * env.json names two combinations that are no cell, which the report shows as n/a.
  */
 class ReportGoldenTest {
 
@@ -63,7 +64,14 @@ class ReportGoldenTest {
                         "pageSize", "100"), new double[] {base}), "rows", "us/op", 1 / Double.parseDouble(rows));
             }
         }
-        return run.writeFolder(dir.resolve("2026-11-22-golden"), JmhJson.env("18.6", "7.4.6.Final"));
+        ObjectNode env = JmhJson.env("18.6", "7.4.6.Final");
+        for (String strategy : List.of("row", "batch")) {
+            ObjectNode absent = env.withArray("notApplicable").addObject().put("benchmark", INSERT)
+                    .put("reason", "a framework without this idiom, for the test");
+            absent.set("params", JmhJson.JSON.valueToTree(JmhJson.params("framework", "jooq", "strategy", strategy,
+                    "commitEvery", "100", "rows", "1000", "synchronousCommit", "on", "rtt", "0")));
+        }
+        return run.writeFolder(dir.resolve("2026-11-22-golden"), env);
     }
 
     @Test
@@ -75,7 +83,8 @@ class ReportGoldenTest {
         assertThat(Tools.run("report", "-o", second.toString(), runDir.toString())).isZero();
 
         List<Path> files = files(first);
-        assertThat(files).contains(Path.of("REPORT.md"), Path.of("report.html"), Path.of("results.csv"));
+        assertThat(files).contains(Path.of("REPORT.md"), Path.of("report.html"), Path.of("results.csv"),
+                Path.of("ratios.csv"));
         assertThat(files.stream().filter(f -> f.toString().endsWith(".svg"))).hasSize(6);
         assertThat(files.stream().filter(f -> f.toString().endsWith(".png"))).hasSize(6);
         assertThat(files(second)).isEqualTo(files);
@@ -87,10 +96,12 @@ class ReportGoldenTest {
             Files.createDirectories(GOLDEN);
             Files.copy(first.resolve("REPORT.md"), GOLDEN.resolve("REPORT.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.copy(first.resolve("results.csv"), GOLDEN.resolve("results.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(first.resolve("ratios.csv"), GOLDEN.resolve("ratios.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(GOLDEN.resolve("report.html"), withoutSvg(first.resolve("report.html")));
         }
         assertThat(Files.readString(first.resolve("REPORT.md"))).isEqualTo(Files.readString(GOLDEN.resolve("REPORT.md")));
         assertThat(Files.readString(first.resolve("results.csv"))).isEqualTo(Files.readString(GOLDEN.resolve("results.csv")));
+        assertThat(Files.readString(first.resolve("ratios.csv"))).isEqualTo(Files.readString(GOLDEN.resolve("ratios.csv")));
         assertThat(withoutSvg(first.resolve("report.html"))).isEqualTo(Files.readString(GOLDEN.resolve("report.html")));
 
         String bars = Files.readString(first.resolve("charts/insertbenchmark-insert-commitevery-100-rows-1000-rtt-0-synchronouscommit-on-bars.svg"));
