@@ -54,10 +54,13 @@ public final class Comparison {
             Cell sample = left.get(keys.get(0));
             doc.heading(2, sample.key().shortName() + " (" + sample.primary().unit() + ")");
             doc.table(metricTable(keys, left, right, Cell::primary));
-            if (keys.stream().allMatch(k -> left.get(k).metric(Cell.ALLOCATION).isPresent()
-                    && right.get(k).metric(Cell.ALLOCATION).isPresent())) {
-                doc.text("Allocation per operation (B/op):");
-                doc.table(metricTable(keys, left, right, c -> c.metric(Cell.ALLOCATION).orElseThrow()));
+            for (String work : Cell.WORK) {
+                if (keys.stream().allMatch(k -> left.get(k).metric(work).isPresent()
+                        && right.get(k).metric(work).isPresent())) {
+                    doc.text((work.equals(Cell.ALLOCATION) ? "Allocation" : "`" + work + "`") + " per operation ("
+                            + left.get(keys.get(0)).metric(work).orElseThrow().unit() + "):");
+                    doc.table(metricTable(keys, left, right, c -> c.metric(work).orElseThrow()));
+                }
             }
             counts(doc, keys, left, right);
         });
