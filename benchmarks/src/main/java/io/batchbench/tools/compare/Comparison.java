@@ -14,6 +14,7 @@ import io.batchbench.tools.run.Audit;
 import io.batchbench.tools.run.Cell;
 import io.batchbench.tools.run.CellKey;
 import io.batchbench.tools.run.EnvironmentDiff;
+import io.batchbench.tools.run.RunEnvironment;
 import io.batchbench.tools.run.Metric;
 import io.batchbench.tools.run.Run;
 import io.batchbench.tools.run.UnusableInputException;
@@ -115,7 +116,8 @@ public final class Comparison {
             return;
         }
         EnvironmentDiff diff = EnvironmentDiff.between(a.env(), b.env());
-        List<EnvironmentDiff.Difference> loud = diff.measurementDifferences();
+        List<EnvironmentDiff.Difference> loud = RunEnvironment.differences(a.env(), b.env()).stream()
+                .filter(d -> !d.isCommit()).toList();
         if (!loud.isEmpty()) {
             doc.heading(2, "⚠ The environments differ");
             doc.text("**These runs did not measure the same thing:** the differences below move the numbers on their "
@@ -124,6 +126,12 @@ public final class Comparison {
             TableBuilder table = new TableBuilder().text("", "A", "B");
             loud.forEach(d -> table.row(List.of("`" + d.field() + "`", d.a(), d.b())));
             doc.table(table.build());
+        }
+        List<String> other = diff.measurementDifferences().stream().map(EnvironmentDiff.Difference::field)
+                .filter(field -> !RunEnvironment.movesTheNumbers(field)).toList();
+        if (!other.isEmpty()) {
+            doc.text("Also different, not known to move the numbers: " + other.stream().map(f -> "`" + f + "`")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".");
         }
         diff.differences().stream().filter(EnvironmentDiff.Difference::isCommit)
                 .forEach(d -> doc.text("`" + d.field() + "`: A " + d.a() + ", B " + d.b() + "."));
