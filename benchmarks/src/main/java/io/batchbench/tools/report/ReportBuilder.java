@@ -223,6 +223,7 @@ public final class ReportBuilder {
         pairedRatios(workload, heading, pivot);
         counts(pivot);
         allocation(pivot);
+        work(pivot);
         String id = slug(workload + " " + section + " bars");
         List<ChartRenderer.Bar> bars = pivot.all().stream()
                 .map(f -> new ChartRenderer.Bar(label(Pivot.strategy(f)), label(Pivot.framework(f)),
@@ -399,6 +400,29 @@ public final class ReportBuilder {
             doc.table(pivotTable(pivot, "B/row", f -> format(f.allocPerRow())));
         }
     }
+
+    /**
+     * The work the trials measured around each operation (client CPU, server CPU, WAL), per row
+     * where rows are counted: quieter than time, and what the gate tests with small minimum effects.
+     */
+    private void work(Pivot pivot) {
+        for (String metric : List.of(Cell.CLIENT_CPU, Cell.SERVER_CPU, Cell.WAL_BYTES)) {
+            Optional<CellFigures> sample = pivot.all().stream().filter(f -> f.perOp(metric).isPresent()).findFirst();
+            if (sample.isEmpty()) {
+                continue;
+            }
+            String unit = sample.get().cell().metric(metric).orElseThrow().unit().replace("us/", "µs/");
+            boolean perRow = pivot.all().stream().anyMatch(f -> f.perRow(metric).isPresent());
+            doc.text("`" + metric + "` (" + WORK_MEANING.get(metric) + ", measured around each operation):");
+            doc.table(perRow ? pivotTable(pivot, unit.replace("/op", "/row"), f -> format(f.perRow(metric)))
+                    : pivotTable(pivot, unit, f -> format(f.perOp(metric))));
+        }
+    }
+
+    private static final Map<String, String> WORK_MEANING = Map.of(
+            Cell.CLIENT_CPU, "CPU time of the benchmark's JVM, its JIT compiler's threads excepted",
+            Cell.SERVER_CPU, "CPU time of the trial's PostgreSQL backends",
+            Cell.WAL_BYTES, "WAL written");
 
     private static String format(OptionalDouble value) {
         return value.isPresent() ? Numbers.format(value.getAsDouble()) : "";

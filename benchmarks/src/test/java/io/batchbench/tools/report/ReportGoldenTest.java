@@ -34,7 +34,7 @@ class ReportGoldenTest {
     @TempDir
     Path dir;
 
-    /** An insert matrix with rows, allocation and audit counts, 3 forks; a scan over two table sizes. */
+    /** An insert matrix with rows, allocation, work metrics and audit counts, 3 forks; a scan over two table sizes. */
     static Path fixture(Path dir) throws IOException {
         JmhJson run = new JmhJson();
         int cell = 0;
@@ -50,6 +50,9 @@ class ReportGoldenTest {
                             new double[] {base * (1.01 + cell / 1000.0), base * 1.04});
                     JmhJson.secondary(result, "rows", "us/op", 0.001);
                     JmhJson.secondary(result, "gc.alloc.rate.norm", "B/op", 25 + cell);
+                    JmhJson.secondary(result, "cpu.client", "us/op", 0.4 + cell / 100.0);
+                    JmhJson.secondary(result, "cpu.server", "us/op", 0.3);
+                    JmhJson.secondary(result, "wal.bytes", "B/op", 2.5);
                     long trips = strategy.equals("row") ? 1000 : 10;
                     run.audit(INSERT, JmhJson.params("framework", framework, "strategy", strategy,
                             "commitEvery", commitEvery, "rows", "1000", "synchronousCommit", "on"), 1000, 1000,
