@@ -165,6 +165,10 @@ public final class Gate {
         for (String metric : metrics.keySet()) {
             List<CellKey> confirmable = flagged.stream().filter(f -> f.metric().equals(metric)).map(Finding::key)
                     .filter(k -> confirmBaseline.cell(k).isPresent() && confirmCandidate.cell(k).isPresent()).toList();
+            confirmable.stream().filter(k -> GateMetrics.of(confirmBaseline.cell(k).orElseThrow(), metric).isEmpty()
+                            || GateMetrics.of(confirmCandidate.cell(k).orElseThrow(), metric).isEmpty())
+                    .forEach(k -> problems.add(k.label() + " was flagged in " + metric
+                            + " but the confirmation runs do not have it; run them with the same profilers"));
             List<Finding> confirmed = stage(confirmable, metric, metrics, confirmBaseline, confirmCandidate,
                     policy.alpha(), problems);
             for (CellKey key : tested) {

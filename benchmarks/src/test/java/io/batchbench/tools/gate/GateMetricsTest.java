@@ -81,4 +81,17 @@ class GateMetricsTest {
         assertThat(verdict.exitCode()).isEqualTo(ExitCode.PASS);
         assertThat(verdict.notTested()).singleElement().asString().startsWith("cpu.client not tested");
     }
+
+    @Test
+    void aRegressionFlaggedInAMetricTheConfirmationRunsLackCannotBeDecided() throws IOException {
+        Path baseline = run("a", Map.of("wal.bytes", 1.0));
+        Path candidate = run("b", Map.of("wal.bytes", 1.05));
+        Path confirmBaseline = run("c", Map.of());
+        Path confirmCandidate = run("d", Map.of());
+        Gate.Verdict verdict = new Gate(Gate.Policy.of(GateConfig.defaults(), null, null, LocalDate.of(2026, 12, 3)))
+                .check(RunReader.read(baseline), RunReader.read(candidate), RunReader.read(confirmBaseline),
+                        RunReader.read(confirmCandidate));
+        assertThat(verdict.exitCode()).isEqualTo(ExitCode.UNUSABLE);
+        assertThat(verdict.problems()).singleElement().asString().contains("flagged in wal.bytes");
+    }
 }
