@@ -12,8 +12,8 @@ import io.batchbench.tools.stats.MedianInterval;
 
 /**
  * Ratios of two cells taken sample by sample: in a rounds run fork i of every cell ran in round i,
- * minutes apart at most, so the ratio of the two forks of one round cancels the machine's drift
- * over the run, which the ratio of two means over the whole run keeps. The ratios of the rounds
+ * in an order shuffled anew each round, so the ratio of the two forks of one round cancels the
+ * machine's drift from round to round, which the ratio of two means over the whole run keeps. The ratios of the rounds
  * give a median and a rank-based interval ({@link MedianInterval}). A run made of forks alone is
  * paired by fork index, which pairs forks that ran apart: the report says which pairing it used.
  * Every ratio is of times (the cell's time ÷ the reference's; above 1 is slower), whatever the
