@@ -10,8 +10,9 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * {@code 1 - 2 P(Binomial(n, 1/2) <= k-1)}, whatever the samples' distribution. The largest k
  * (the narrowest interval) whose coverage reaches the wanted level is taken; with few samples no
  * k reaches it (five samples give at most 93.75 %, with their minimum and maximum), and then the
- * interval is [min, max] and says its actual coverage instead of claiming the level. Ratios of times are skewed and have outliers
- * on a shared machine, which is why neither a t-interval nor a normal approximation is used.
+ * interval is [min, max] and says its actual coverage instead of claiming the level. Ratios of
+ * times are skewed and have outliers on a shared machine, which is why neither a t-interval nor a
+ * normal approximation is used.
  *
  * @param coverage the interval's actual coverage probability (0 with one sample: no interval)
  */
