@@ -94,4 +94,12 @@ class GateMetricsTest {
         assertThat(verdict.exitCode()).isEqualTo(ExitCode.UNUSABLE);
         assertThat(verdict.problems()).singleElement().asString().contains("flagged in wal.bytes");
     }
+
+    @Test
+    void aNegativeMinimumEffectForAMetricIsABadConfig() throws IOException {
+        Path baseline = run("a", Map.of("wal.bytes", 1.0));
+        Path config = Files.writeString(dir.resolve("gate.json"), "{\"metrics\": {\"wal.bytes\": -3}}");
+        assertThat(Tools.run("check", "--config", config.toString(), baseline.toString(), baseline.toString()))
+                .isEqualTo(ExitCode.UNUSABLE);
+    }
 }

@@ -189,4 +189,24 @@ class MergeTest {
         assertThatThrownBy(() -> RunMerger.merge(List.of(first, second), RunLocation.folder(dir.resolve("m"))))
                 .isInstanceOf(UnusableInputException.class).hasMessageContaining("measurementIterations");
     }
+
+    /** Rounds of one build: the pool's liveness check may show in one round's verbs and not another's. */
+    @Test
+    void auditsThatDifferOnlyInTheVerbsOfThePoolsLivenessCheckMergeAndOtherCountsDoNot() throws IOException {
+        Path first = shard("r1", SCAN, env("paging"));
+        Path second = shard("r2", SCAN, env("paging"));
+        writeAudit(first, "{\"EMPTY\":1,\"SELECT\":1}", 1);
+        writeAudit(second, "{\"SELECT\":1}", 1);
+        assertThat(Tools.run("merge", "-o", dir.resolve("m1").toString(), first.toString(), second.toString()))
+                .isEqualTo(ExitCode.PASS);
+        writeAudit(second, "{\"SELECT\":2}", 2);
+        assertRefused(first, second, "statements=1");
+    }
+
+    private static void writeAudit(Path run, String verbs, int statements) throws IOException {
+        Files.writeString(run.resolve("audit.json"), "{\"cells\":[{\"benchmark\":\"" + SCAN + "\",\"params\":"
+                + "{\"framework\":\"jdbc\"},\"rows\":100,\"statements\":" + statements + ",\"roundTrips\":"
+                + statements + ",\"commits\":0,\"statementsPer1000Rows\":" + statements * 10.0
+                + ",\"roundTripsPer1000Rows\":" + statements * 10.0 + ",\"statementsByVerb\":" + verbs + "}]}");
+    }
 }
