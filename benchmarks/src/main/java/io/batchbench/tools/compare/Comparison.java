@@ -14,6 +14,7 @@ import io.batchbench.tools.run.Audit;
 import io.batchbench.tools.run.Cell;
 import io.batchbench.tools.run.CellKey;
 import io.batchbench.tools.run.EnvironmentDiff;
+import io.batchbench.tools.run.RunEnvironment;
 import io.batchbench.tools.run.Metric;
 import io.batchbench.tools.run.Run;
 import io.batchbench.tools.run.UnusableInputException;
@@ -54,10 +55,13 @@ public final class Comparison {
             Cell sample = left.get(keys.get(0));
             doc.heading(2, sample.key().shortName() + " (" + sample.primary().unit() + ")");
             doc.table(metricTable(keys, left, right, Cell::primary));
-            if (keys.stream().allMatch(k -> left.get(k).metric(Cell.ALLOCATION).isPresent()
-                    && right.get(k).metric(Cell.ALLOCATION).isPresent())) {
-                doc.text("Allocation per operation (B/op):");
-                doc.table(metricTable(keys, left, right, c -> c.metric(Cell.ALLOCATION).orElseThrow()));
+            for (String work : Cell.WORK) {
+                if (keys.stream().allMatch(k -> left.get(k).metric(work).isPresent()
+                        && right.get(k).metric(work).isPresent())) {
+                    doc.text((work.equals(Cell.ALLOCATION) ? "Allocation" : "`" + work + "`") + " per operation ("
+                            + left.get(keys.get(0)).metric(work).orElseThrow().unit() + "):");
+                    doc.table(metricTable(keys, left, right, c -> c.metric(work).orElseThrow()));
+                }
             }
             counts(doc, keys, left, right);
         });
@@ -112,7 +116,8 @@ public final class Comparison {
             return;
         }
         EnvironmentDiff diff = EnvironmentDiff.between(a.env(), b.env());
-        List<EnvironmentDiff.Difference> loud = diff.measurementDifferences();
+        List<EnvironmentDiff.Difference> loud = RunEnvironment.differences(a.env(), b.env()).stream()
+                .filter(d -> !d.isCommit()).toList();
         if (!loud.isEmpty()) {
             doc.heading(2, "⚠ The environments differ");
             doc.text("**These runs did not measure the same thing:** the differences below move the numbers on their "
@@ -121,6 +126,12 @@ public final class Comparison {
             TableBuilder table = new TableBuilder().text("", "A", "B");
             loud.forEach(d -> table.row(List.of("`" + d.field() + "`", d.a(), d.b())));
             doc.table(table.build());
+        }
+        List<String> other = diff.measurementDifferences().stream().map(EnvironmentDiff.Difference::field)
+                .filter(field -> !RunEnvironment.movesTheNumbers(field)).toList();
+        if (!other.isEmpty()) {
+            doc.text("Also different, not known to move the numbers: " + other.stream().map(f -> "`" + f + "`")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".");
         }
         diff.differences().stream().filter(EnvironmentDiff.Difference::isCommit)
                 .forEach(d -> doc.text("`" + d.field() + "`: A " + d.a() + ", B " + d.b() + "."));

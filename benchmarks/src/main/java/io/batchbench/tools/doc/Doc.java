@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A report as a list of blocks, written once and rendered twice: as Markdown (REPORT.md, the
  * check summary) and as a self-contained HTML page. Inline text may use {@code `code`} and
- * {@code **bold**}, which both renderers understand.
+ * {@code **bold**} and links to headings ({@link #link}), which both renderers understand.
  */
 public final class Doc {
 
@@ -59,7 +59,27 @@ public final class Doc {
         return this;
     }
 
+    /** Appends every block of {@code other}: a report is written in parts and assembled in reading order. */
+    public Doc append(Doc other) {
+        blocks.addAll(other.blocks);
+        return this;
+    }
+
     public List<Block> blocks() {
         return List.copyOf(blocks);
+    }
+
+    /**
+     * The fragment GitHub gives a heading (lower case, punctuation dropped, spaces to hyphens), so
+     * that {@code [text](#anchor)} links work in REPORT.md as rendered on GitHub and in report.html,
+     * whose headings get the same ids.
+     */
+    public static String anchor(String heading) {
+        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+    }
+
+    /** A Markdown link to a heading of the same document; both renderers understand it. */
+    public static String link(String text, String heading) {
+        return "[" + text + "](#" + anchor(heading) + ")";
     }
 }

@@ -1,6 +1,8 @@
 package io.batchbench.tools.doc;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +11,7 @@ public final class HtmlRenderer {
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)\\]\\((#[^)\\s]+)\\)");
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:2em auto;max-width:78em;padding:0 1em;color:#222}
             table{border-collapse:collapse;margin:.5em 0 1.5em}
@@ -27,9 +30,11 @@ public final class HtmlRenderer {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        Map<String, Integer> ids = new HashMap<>();
         for (Doc.Block block : doc.blocks()) {
             switch (block) {
-                case Doc.Heading h -> out.append("<h").append(h.level()).append('>').append(inline(h.text()))
+                case Doc.Heading h -> out.append("<h").append(h.level()).append(" id=\"").append(id(h.text(), ids))
+                        .append("\">").append(inline(h.text()))
                         .append("</h").append(h.level()).append(">\n");
                 case Doc.Text t -> out.append("<p>").append(inline(t.text())).append("</p>\n");
                 case Doc.Bullets b -> {
@@ -63,7 +68,15 @@ public final class HtmlRenderer {
         String html = escape(text);
         Matcher code = CODE.matcher(html);
         html = code.replaceAll("<code>$1</code>");
+        html = LINK.matcher(html).replaceAll("<a href=\"$2\">$1</a>");
         return BOLD.matcher(html).replaceAll("<strong>$1</strong>");
+    }
+
+    /** The heading's anchor, numbered from its second use on as GitHub numbers repeated headings. */
+    private static String id(String heading, Map<String, Integer> ids) {
+        String anchor = Doc.anchor(heading);
+        int seen = ids.merge(anchor, 1, Integer::sum);
+        return escape(seen == 1 ? anchor : anchor + "-" + (seen - 1));
     }
 
     static String escape(String text) {

@@ -42,7 +42,12 @@ public final class Numbers {
 
     /** {@code 2.04×}. */
     public static String times(double ratio) {
-        return decimal(ratio >= 10 ? "0" : "0.00").format(ratio) + "×";
+        return ratio(ratio) + "×";
+    }
+
+    /** {@code 2.04}: a ratio as {@link #times} writes it, for the bounds of an interval of ratios. */
+    public static String ratio(double ratio) {
+        return decimal(ratio >= 10 ? "0" : "0.00").format(ratio);
     }
 
     /** p-values: three decimals, or the power of ten below 0.001. */

@@ -25,12 +25,20 @@ public final class CheckSummary {
             default -> "batchbench check: unusable input";
         });
         Gate.Policy s = verdict.policy();
-        long tested = verdict.findings().stream().filter(f -> f.status() != Gate.Status.MUTED).count();
-        doc.text("Baseline `" + baseline + "`, candidate `" + candidate + "`: " + verdict.findings().size()
+        long common = verdict.findings().stream().map(Gate.Finding::key).distinct().count();
+        long tested = verdict.findings().stream().filter(f -> f.status() != Gate.Status.MUTED)
+                .map(Gate.Finding::key).distinct().count();
+        java.util.Map<String, Double> effects = new java.util.LinkedHashMap<>();
+        verdict.findings().forEach(f -> effects.putIfAbsent(f.metric(), f.metric().equals(GateMetrics.TIME)
+                ? s.minEffectPercent() : f.minEffect() * 100));
+        doc.text("Baseline `" + baseline + "`, candidate `" + candidate + "`: " + common
                 + " benchmarks in common, " + tested + " tested. One sample per fork; one-sided Mann–Whitney U test in the "
-                + "worse direction of each benchmark's mode and unit; Holm over the tested benchmarks at alpha "
-                + s.alpha() + "; a regression must also be at least the minimum effect (default "
-                + Numbers.plain(s.minEffectPercent()) + " %) on the medians."
+                + "worse direction (for time, of each benchmark's mode and unit; for work, more is worse); per metric, "
+                + "Holm over the tested benchmarks at alpha " + s.alpha() + "; a regression must also be at least the "
+                + "metric's minimum effect on the medians ("
+                + effects.entrySet().stream().map(e -> e.getKey() + " " + Numbers.plain(e.getValue()) + " %"
+                + (e.getKey().equals(GateMetrics.TIME) ? " by default" : ""))
+                .collect(java.util.stream.Collectors.joining(", ")) + ")."
                 + (verdict.twoStage() ? " Two stages: the screen (Holm at " + s.screenAlpha() + ") flagged "
                 + verdict.screened() + ", the re-run of those decides." : ""));
         if (!verdict.problems().isEmpty()) {
@@ -52,20 +60,21 @@ public final class CheckSummary {
         verdict.expiredMutes().forEach(r -> notes.add("The mute of " + r.describe() + " expired on " + r.mute().until()
                 + " and no longer applies."));
         verdict.findings().stream().filter(f -> f.status() == Gate.Status.MUTED)
-                .forEach(f -> notes.add("`" + f.key().label() + "` " + f.note() + "."));
+                .map(f -> "`" + f.key().label() + "` " + f.note() + ".").distinct().forEach(notes::add);
+        verdict.notTested().forEach(n -> notes.add(n + "."));
         verdict.onlyInBaseline().forEach(k -> notes.add("Only in the baseline: `" + k.label() + "`."));
         verdict.onlyInCandidate().forEach(k -> notes.add("Only in the candidate: `" + k.label() + "`."));
         doc.bullets(notes);
         String all = MarkdownRenderer.render(new Doc().table(table(verdict.findings())));
         return MarkdownRenderer.render(doc) + "\n<details><summary>All " + verdict.findings().size()
-                + " benchmarks</summary>\n\n" + all + "\n</details>\n";
+                + " tests (benchmark × metric)</summary>\n\n" + all + "\n</details>\n";
     }
 
     private static Doc.Table table(List<Gate.Finding> findings) {
-        TableBuilder table = new TableBuilder().text("benchmark", "unit")
+        TableBuilder table = new TableBuilder().text("benchmark", "metric", "unit")
                 .numbers("baseline", "candidate", "worse by", "p (one-sided)", "min effect", "forks").text("verdict");
         for (Gate.Finding f : findings) {
-            table.row(List.of(f.key().label(), f.unit(), Numbers.format(f.baselineMedian()),
+            table.row(List.of(f.key().label(), f.metric(), f.unit(), Numbers.format(f.baselineMedian()),
                     Numbers.format(f.candidateMedian()), Numbers.percent(f.worseBy()), Numbers.pValue(f.pValue()),
                     Numbers.percent(f.minEffect()), f.baselineForks() + " / " + f.candidateForks(),
                     verdictText(f)));

@@ -18,6 +18,7 @@ import io.batchbench.tools.run.Cell;
 import io.batchbench.tools.run.CellKey;
 import io.batchbench.tools.run.Direction;
 import io.batchbench.tools.run.ExitCode;
+import io.batchbench.tools.run.Metric;
 import io.batchbench.tools.run.Run;
 import io.batchbench.tools.run.UnusableInputException;
 import io.batchbench.tools.stats.MannWhitney;
@@ -63,9 +64,10 @@ public final class Gate {
      *
      * @param worseBy  how much worse the candidate's median is, as a fraction (negative: better)
      * @param pValue   one-sided, unadjusted
-     * @param minEffect the smallest change that counts for this cell, as a fraction
+     * @param metric    {@link GateMetrics#TIME} for the primary score, else the secondary metric's name
+     * @param minEffect the smallest change that counts for this cell and metric, as a fraction
      */
-    public record Finding(CellKey key, Direction direction, String unit, int baselineForks, int candidateForks,
+    public record Finding(CellKey key, String metric, Direction direction, String unit, int baselineForks, int candidateForks,
                           double baselineMedian, double candidateMedian, double worseBy, double pValue,
                           double minEffect, Status status, String note) {
     }
@@ -74,9 +76,11 @@ public final class Gate {
     public record CountFinding(CellKey key, String count, double baseline, double candidate, boolean muted) {
     }
 
+    /** @param notTested the default work metrics that only one run has, one note each */
     public record Verdict(List<Finding> findings, List<CountFinding> counts, List<String> problems,
                           List<GateConfig.Rule> expiredMutes, List<CellKey> onlyInBaseline,
-                          List<CellKey> onlyInCandidate, int screened, boolean twoStage, Policy policy) {
+                          List<CellKey> onlyInCandidate, int screened, boolean twoStage, Policy policy,
+                          List<String> notTested) {
 
         public List<Finding> regressions() {
             return findings.stream().filter(f -> f.status() == Status.REGRESSION).toList();
@@ -100,23 +104,46 @@ public final class Gate {
         this.policy = policy;
     }
 
-    /** One stage: Holm at alpha over every cell the two runs share. */
+    /** One stage: per metric, Holm at alpha over every cell the two runs share. */
     public Verdict check(Run baseline, Run candidate) {
         List<CellKey> tested = tested(baseline, candidate);
-        List<String> problems = new ArrayList<>();
-        List<Finding> findings = stage(tested, baseline, candidate, policy.alpha(), problems);
-        return verdict(findings, problems, baseline, candidate, false, 0);
+        List<String> notTested = new ArrayList<>();
+        Map<String, Double> metrics = metrics(tested, baseline, candidate, notTested);
+        Set<String> problems = new LinkedHashSet<>();
+        List<Finding> findings = new ArrayList<>();
+        for (String metric : metrics.keySet()) {
+            findings.addAll(stage(tested, metric, metrics, baseline, candidate, policy.alpha(), problems));
+        }
+        return verdict(findings, new ArrayList<>(problems), baseline, candidate, false, 0, notTested);
     }
 
-    /** The cells the screen flags: Holm at the lenient screen level over every shared cell. */
+    /** Time and the work metrics to test, each with its minimum effect in percent (time's comes from the rules). */
+    private Map<String, Double> metrics(List<CellKey> tested, Run baseline, Run candidate, List<String> notTested) {
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put(GateMetrics.TIME, policy.minEffectPercent());
+        metrics.putAll(GateMetrics.select(policy.config(), tested, baseline, candidate, notTested));
+        return metrics;
+    }
+
+    /** The cells the screen flags in any metric: per metric, Holm at the lenient screen level over every shared cell. */
     public Set<CellKey> screen(Run baseline, Run candidate) {
-        List<String> problems = new ArrayList<>();
-        List<Finding> findings = stage(tested(baseline, candidate), baseline, candidate, policy.screenAlpha(), problems);
+        Set<CellKey> flagged = new LinkedHashSet<>();
+        screened(baseline, candidate).forEach(f -> flagged.add(f.key()));
+        return flagged;
+    }
+
+    private List<Finding> screened(Run baseline, Run candidate) {
+        List<CellKey> tested = tested(baseline, candidate);
+        Map<String, Double> metrics = metrics(tested, baseline, candidate, new ArrayList<>());
+        Set<String> problems = new LinkedHashSet<>();
+        List<Finding> flagged = new ArrayList<>();
+        for (String metric : metrics.keySet()) {
+            stage(tested, metric, metrics, baseline, candidate, policy.screenAlpha(), problems).stream()
+                    .filter(f -> f.status() == Status.REGRESSION).forEach(flagged::add);
+        }
         if (!problems.isEmpty()) {
             throw new UnusableInputException(String.join("; ", problems));
         }
-        Set<CellKey> flagged = new LinkedHashSet<>();
-        findings.stream().filter(f -> f.status() == Status.REGRESSION).forEach(f -> flagged.add(f.key()));
         return flagged;
     }
 
@@ -126,25 +153,40 @@ public final class Gate {
      * compared on the first pair.
      */
     public Verdict check(Run baseline, Run candidate, Run confirmBaseline, Run confirmCandidate) {
-        Set<CellKey> flagged = screen(baseline, candidate);
-        List<String> problems = new ArrayList<>();
-        List<CellKey> confirmable = flagged.stream()
-                .filter(k -> confirmBaseline.cell(k).isPresent() && confirmCandidate.cell(k).isPresent()).toList();
-        flagged.stream().filter(k -> !confirmable.contains(k)).forEach(k ->
-                problems.add(k.label() + " was flagged but is missing from the confirmation runs"));
-        List<Finding> confirmed = stage(confirmable, confirmBaseline, confirmCandidate, policy.alpha(), problems);
+        List<Finding> flagged = screened(baseline, candidate);
+        List<CellKey> tested = tested(baseline, candidate);
+        List<String> notTested = new ArrayList<>();
+        Map<String, Double> metrics = metrics(tested, baseline, candidate, notTested);
+        Set<String> problems = new LinkedHashSet<>();
+        flagged.stream().map(Finding::key).distinct()
+                .filter(k -> confirmBaseline.cell(k).isEmpty() || confirmCandidate.cell(k).isEmpty())
+                .forEach(k -> problems.add(k.label() + " was flagged but is missing from the confirmation runs"));
         List<Finding> findings = new ArrayList<>();
-        for (CellKey key : tested(baseline, candidate)) {
-            Optional<Finding> second = confirmed.stream().filter(f -> f.key().equals(key)).findFirst();
-            if (second.isPresent()) {
-                Finding f = second.get();
-                findings.add(f.status() == Status.REGRESSION ? f : withStatus(f, Status.NOT_CONFIRMED,
-                        "flagged by the screen, not confirmed by the re-run"));
-            } else {
-                findings.add(measure(key, baseline, candidate, Status.NO_REGRESSION, ""));
+        for (String metric : metrics.keySet()) {
+            List<CellKey> confirmable = flagged.stream().filter(f -> f.metric().equals(metric)).map(Finding::key)
+                    .filter(k -> confirmBaseline.cell(k).isPresent() && confirmCandidate.cell(k).isPresent()).toList();
+            confirmable.stream().filter(k -> GateMetrics.of(confirmBaseline.cell(k).orElseThrow(), metric).isEmpty()
+                            || GateMetrics.of(confirmCandidate.cell(k).orElseThrow(), metric).isEmpty())
+                    .forEach(k -> problems.add(k.label() + " was flagged in " + metric
+                            + " but the confirmation runs do not have it; run them with the same profilers"));
+            List<Finding> confirmed = stage(confirmable, metric, metrics, confirmBaseline, confirmCandidate,
+                    policy.alpha(), problems);
+            for (CellKey key : tested) {
+                if (GateMetrics.of(baseline.cell(key).orElseThrow(), metric).isEmpty()) {
+                    continue;
+                }
+                Optional<Finding> second = confirmed.stream().filter(f -> f.key().equals(key)).findFirst();
+                if (second.isPresent()) {
+                    Finding f = second.get();
+                    findings.add(f.status() == Status.REGRESSION ? f : withStatus(f, Status.NOT_CONFIRMED,
+                            "flagged by the screen, not confirmed by the re-run"));
+                } else {
+                    findings.add(measure(key, metric, metrics, baseline, candidate, Status.NO_REGRESSION, ""));
+                }
             }
         }
-        return verdict(findings, problems, baseline, candidate, true, flagged.size());
+        return verdict(findings, new ArrayList<>(problems), baseline, candidate, true,
+                (int) flagged.stream().map(Finding::key).distinct().count(), notTested);
     }
 
     private List<CellKey> tested(Run baseline, Run candidate) {
@@ -157,15 +199,23 @@ public final class Gate {
         return common;
     }
 
-    /** Holm's step-down over the unmuted cells; the muted ones are reported as such. */
-    private List<Finding> stage(List<CellKey> keys, Run baseline, Run candidate, double alpha, List<String> problems) {
+    /**
+     * Holm's step-down over the unmuted cells that have {@code metric} in both runs, one family per
+     * metric; the muted ones are reported as such.
+     */
+    private List<Finding> stage(List<CellKey> keys, String metric, Map<String, Double> metrics, Run baseline,
+                                Run candidate, double alpha, Set<String> problems) {
         List<Finding> measured = new ArrayList<>();
         for (CellKey key : keys) {
+            if (GateMetrics.of(baseline.cell(key).orElseThrow(), metric).isEmpty()
+                    || GateMetrics.of(candidate.cell(key).orElseThrow(), metric).isEmpty()) {
+                continue; // a cell without the metric in either run (GateMetrics refused it in only one)
+            }
             Optional<GateConfig.Rule> mute = policy.config().mute(key, policy.today());
             measured.add(mute.isPresent()
-                    ? measure(key, baseline, candidate, Status.MUTED, "muted until " + mute.get().mute().until()
-                    + (mute.get().mute().reason() == null ? "" : ": " + mute.get().mute().reason()))
-                    : measure(key, baseline, candidate, Status.NO_REGRESSION, ""));
+                    ? measure(key, metric, metrics, baseline, candidate, Status.MUTED, "muted until "
+                    + mute.get().mute().until() + (mute.get().mute().reason() == null ? "" : ": " + mute.get().mute().reason()))
+                    : measure(key, metric, metrics, baseline, candidate, Status.NO_REGRESSION, ""));
         }
         List<Integer> order = IntStream.range(0, measured.size())
                 .filter(i -> measured.get(i).status() != Status.MUTED).boxed()
@@ -202,29 +252,37 @@ public final class Gate {
         return measured;
     }
 
-    private Finding measure(CellKey key, Run baseline, Run candidate, Status status, String note) {
-        Cell b = baseline.cell(key).orElseThrow();
-        Cell c = candidate.cell(key).orElseThrow();
-        if (!b.primary().unit().equals(c.primary().unit()) || !b.mode().equals(c.mode())) {
-            throw new UnusableInputException(key.label() + " is measured in " + b.mode() + " " + b.primary().unit()
-                    + " in the baseline and " + c.mode() + " " + c.primary().unit() + " in the candidate; run both alike");
+    private Finding measure(CellKey key, String metric, Map<String, Double> metrics, Run baseline, Run candidate,
+                            Status status, String note) {
+        Cell bc = baseline.cell(key).orElseThrow();
+        Cell cc = candidate.cell(key).orElseThrow();
+        Metric b = GateMetrics.of(bc, metric).orElseThrow();
+        Metric c = GateMetrics.of(cc, metric).orElseThrow();
+        if (!b.unit().equals(c.unit()) || !bc.mode().equals(cc.mode())) {
+            throw new UnusableInputException(key.label() + " " + metric + " is measured in " + bc.mode() + " "
+                    + b.unit() + " in the baseline and " + cc.mode() + " " + c.unit() + " in the candidate; run both alike");
         }
-        Direction direction = b.direction();
-        double p = MannWhitney.worse(direction, b.primary().forkSamples(), c.primary().forkSamples());
-        return new Finding(key, direction, b.primary().unit(), b.primary().forks(), c.primary().forks(),
-                b.primary().median(), c.primary().median(), direction.worseBy(b.primary().median(), c.primary().median()),
-                p, policy.config().minEffect(key, policy.minEffectPercent()), status, note);
+        // Work is a cost: more of it per operation is worse, whatever the mode of the time.
+        Direction direction = metric.equals(GateMetrics.TIME) ? bc.direction() : Direction.LOWER_IS_BETTER;
+        double p = MannWhitney.worse(direction, b.forkSamples(), c.forkSamples());
+        double minEffect = metric.equals(GateMetrics.TIME) ? policy.config().minEffect(key, policy.minEffectPercent())
+                : metrics.get(metric) / 100;
+        return new Finding(key, metric, direction, b.unit(), b.forks(), c.forks(), b.median(), c.median(),
+                direction.worseBy(b.median(), c.median()), p, minEffect, status, note);
     }
 
     private static Finding withStatus(Finding f, Status status, String note) {
-        return new Finding(f.key(), f.direction(), f.unit(), f.baselineForks(), f.candidateForks(), f.baselineMedian(),
+        return new Finding(f.key(), f.metric(), f.direction(), f.unit(), f.baselineForks(), f.candidateForks(), f.baselineMedian(),
                 f.candidateMedian(), f.worseBy(), f.pValue(), f.minEffect(), status, note);
     }
 
     private Verdict verdict(List<Finding> findings, List<String> problems, Run baseline, Run candidate,
-                            boolean twoStage, int screened) {
+                            boolean twoStage, int screened, List<String> notTested) {
         List<CountFinding> counts = new ArrayList<>();
         for (Finding finding : findings) {
+            if (!finding.metric().equals(GateMetrics.TIME)) {
+                continue;
+            }
             Optional<Audit> b = baseline.cell(finding.key()).flatMap(Cell::audit);
             Optional<Audit> c = candidate.cell(finding.key()).flatMap(Cell::audit);
             if (b.isPresent() && c.isPresent()) {
@@ -243,6 +301,7 @@ public final class Gate {
         Map<CellKey, Cell> c = candidate.byKey();
         return new Verdict(findings, counts, problems, policy.config().expiredMutes(policy.today()),
                 b.keySet().stream().filter(k -> !c.containsKey(k)).toList(),
-                c.keySet().stream().filter(k -> !b.containsKey(k)).toList(), screened, twoStage, policy);
+                c.keySet().stream().filter(k -> !b.containsKey(k)).toList(), screened, twoStage, policy,
+                List.copyOf(notTested));
     }
 }

@@ -23,6 +23,7 @@ import io.batchbench.tools.run.UnusableInputException;
  *   "minEffectPercent": 5,
  *   "alpha": 0.05,
  *   "screenAlpha": 0.25,
+ *   "metrics": {"gc.alloc.rate.norm": 3, "cpu.client": 5, "wal.bytes": 3},
  *   "rules": [
  *     {"benchmark": "InsertBenchmark.insert", "params": {"framework": "hibernate"}, "minEffectPercent": 10},
  *     {"benchmark": "FullScanBenchmark.fullScan", "params": {"strategy": "offset"},
@@ -34,9 +35,12 @@ import io.batchbench.tools.run.UnusableInputException;
  * A rule applies to a cell when the benchmark's full name ends with {@code benchmark} and every
  * listed parameter has that value. A mute must say until when: a forgotten mute that silently
  * hides regressions forever is the failure this guards against; after its date it no longer
- * applies and the summary says so.
+ * applies and the summary says so. {@code metrics} names the work metrics to test besides time,
+ * each with its minimum effect in percent (the rules' minimum effects are time's); a metric named
+ * there must be in both runs. Without it, the defaults of {@link GateMetrics} that both runs have.
  */
-public record GateConfig(Double minEffectPercent, Double alpha, Double screenAlpha, List<Rule> rules) {
+public record GateConfig(Double minEffectPercent, Double alpha, Double screenAlpha, List<Rule> rules,
+                         Map<String, Double> metrics) {
 
     public static final double DEFAULT_MIN_EFFECT_PERCENT = 5;
     public static final double DEFAULT_ALPHA = 0.05;
@@ -68,10 +72,11 @@ public record GateConfig(Double minEffectPercent, Double alpha, Double screenAlp
 
     public GateConfig {
         rules = rules == null ? List.of() : List.copyOf(rules);
+        metrics = metrics == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
 
     public static GateConfig defaults() {
-        return new GateConfig(null, null, null, List.of());
+        return new GateConfig(null, null, null, List.of(), null);
     }
 
     public static GateConfig read(Path file) {
@@ -91,6 +96,10 @@ public record GateConfig(Double minEffectPercent, Double alpha, Double screenAlp
         check(file, minEffectPercent == null || minEffectPercent >= 0, "minEffectPercent must be 0 or more");
         check(file, alpha == null || (alpha > 0 && alpha < 1), "alpha must be between 0 and 1");
         check(file, screenAlpha == null || (screenAlpha > 0 && screenAlpha < 1), "screenAlpha must be between 0 and 1");
+        if (metrics != null) {
+            metrics.forEach((metric, percent) -> check(file, percent != null && percent >= 0,
+                    "metrics." + metric + " must be a minimum effect in percent, 0 or more"));
+        }
         for (Rule rule : rules) {
             check(file, rule.minEffectPercent() != null || rule.mute() != null,
                     "the rule for " + rule.describe() + " sets neither minEffectPercent nor mute");

@@ -18,9 +18,12 @@ import org.openjdk.jmh.util.ListStatistics;
 import org.openjdk.jmh.util.MultisetStatistics;
 import org.openjdk.jmh.util.Statistics;
 
+import io.batchbench.tools.run.Cell;
 import io.batchbench.tools.run.CellKey;
 import io.batchbench.tools.run.EnvironmentDiff;
 import io.batchbench.tools.run.OutputFiles;
+import io.batchbench.tools.run.Run;
+import io.batchbench.tools.run.RunEnvironment;
 import io.batchbench.tools.run.RunLocation;
 import io.batchbench.tools.run.RunReader;
 import io.batchbench.tools.run.UnusableInputException;
@@ -28,12 +31,18 @@ import io.batchbench.tools.run.UnusableInputException;
 /**
  * Combines runs of one matrix: shards run by different CI jobs, or the rounds of an A/B run. A
  * cell in several inputs gets all their forks, with score, error, interval and percentiles
- * recomputed as JMH computes them; the output is standard JMH JSON again. Inputs whose
- * environments (env.json, commit included) or whose measurement settings for the same cell differ
- * are refused: their forks do not sample the same thing.
+ * recomputed as JMH computes them; the output is standard JMH JSON again. Inputs are refused, before
+ * anything is written, when they differ in what moves the numbers ({@link RunEnvironment}: the JVM,
+ * cores, PostgreSQL, versions, commit, JMH options), when one is truncated or marked incomplete,
+ * when their profiler and work metrics differ, when shards of different cells were run with
+ * different forks, or when a cell in several was measured with other settings: their forks do not
+ * sample the same thing.
  */
 public final class RunMerger {
 
+    /** env.json's mark of a run that stopped early (the launcher's and rounds' own). */
+    private static final String INCOMPLETE = "incomplete";
+    private static final String NOT_APPLICABLE = "notApplicable";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> SETTINGS = List.of("mode", "threads", "warmupIterations", "warmupTime",
             "warmupBatchSize", "measurementIterations", "measurementTime", "measurementBatchSize", "jmhVersion",
@@ -52,20 +61,31 @@ public final class RunMerger {
         Map<CellKey, ObjectNode> audits = new LinkedHashMap<>();
         JsonNode firstEnv = null;
         ArrayNode runIds = NODES.arrayNode();
+        Map<Path, Run> runs = new LinkedHashMap<>();
         for (Path input : inputs) {
-            RunReader.read(input); // refuses unusable input with the reader's message
+            runs.put(input, readShard(input));
+        }
+        Path first = inputs.get(0);
+        for (Path input : inputs) {
             RunLocation files = RunLocation.of(input);
-            JsonNode env = files.env().toFile().exists() ? RunReader.readJson(files.env()) : NODES.objectNode();
+            JsonNode env = runs.get(input).env();
+            if (env.hasNonNull(INCOMPLETE)) {
+                throw new UnusableInputException("refusing to merge " + input + ": it is marked incomplete ("
+                        + env.get(INCOMPLETE).asText() + "); run that shard again, or merge the others without it");
+            }
             if (firstEnv == null) {
                 firstEnv = env;
             } else {
-                EnvironmentDiff diff = EnvironmentDiff.between(firstEnv, env);
-                if (!diff.differences().isEmpty()) {
-                    EnvironmentDiff.Difference d = diff.differences().get(0);
-                    throw new UnusableInputException("refusing to merge " + inputs.get(0) + " and " + input
-                            + ": their environments differ (" + diff.differences().size() + " fields, e.g. " + d.field()
-                            + ": " + d.a() + " vs " + d.b() + "); forks from different setups are not samples of one thing");
+                List<EnvironmentDiff.Difference> differences = RunEnvironment.differences(firstEnv, env);
+                if (!differences.isEmpty()) {
+                    EnvironmentDiff.Difference d = differences.get(0);
+                    throw new UnusableInputException("refusing to merge " + first + " and " + input + ": "
+                            + d.field() + " differs (" + d.a() + " in the first, " + d.b() + " in the second)"
+                            + (differences.size() > 1 ? " (and " + (differences.size() - 1) + " more differences)" : "")
+                            + "; forks from different setups are not samples of one thing: run every shard with the"
+                            + " same jar, JDK, database and JMH options");
                 }
+                compareShards(first, runs.get(first), input, runs.get(input));
             }
             if (env.hasNonNull("runId")) {
                 runIds.add(env.get("runId").asText());
@@ -77,9 +97,10 @@ public final class RunMerger {
                 for (JsonNode audit : RunReader.readJson(files.audit()).path("cells")) {
                     CellKey key = key(audit);
                     ObjectNode previous = audits.putIfAbsent(key, (ObjectNode) audit.deepCopy());
-                    if (previous != null && !previous.equals(audit)) {
+                    if (previous != null && !counts(previous).equals(counts(audit))) {
                         throw new UnusableInputException("refusing to merge: the audits of " + key.label()
-                                + " differ (" + previous + " vs " + audit + "); exact counts cannot differ between runs of one build");
+                                + " differ (" + counts(previous) + " vs " + counts(audit)
+                                + "); exact counts cannot differ between runs of one build");
                     }
                 }
             }
@@ -90,12 +111,73 @@ public final class RunMerger {
         write(json, out.jmh(), results);
         ObjectNode env = ((ObjectNode) firstEnv).deepCopy();
         env.set(EnvironmentDiff.MERGED_FROM, runIds);
+        // Shards of other workloads left other combinations out: the merged run left out all of them.
+        Set<JsonNode> notApplicable = new java.util.LinkedHashSet<>();
+        runs.values().forEach(run -> run.env().path(NOT_APPLICABLE).forEach(notApplicable::add));
+        if (!notApplicable.isEmpty()) {
+            env.putArray(NOT_APPLICABLE).addAll(notApplicable);
+        }
         write(json, out.env(), env);
         if (!audits.isEmpty()) {
             ObjectNode audit = NODES.objectNode();
             audit.putArray("cells").addAll(audits.values());
             write(json, out.audit(), audit);
         }
+    }
+
+    /**
+     * What an audit counts exactly: rows, statements, round trips and commits. The breakdown by
+     * verb is not compared: it also lists the pool's liveness check (an empty query, counted as no
+     * statement and no round trip), which one round's trial sends and another's does not.
+     */
+    private static List<String> counts(JsonNode audit) {
+        return List.of("rows", "statements", "roundTrips", "commits").stream()
+                .map(field -> field + "=" + audit.path(field).asText("?")).toList();
+    }
+
+    /** A shard the reader refuses (missing, empty, truncated) is named with what to do about it. */
+    private static Run readShard(Path input) {
+        try {
+            return RunReader.read(input);
+        } catch (UnusableInputException e) {
+            throw new UnusableInputException("refusing to merge: " + e.getMessage()
+                    + "; run or download that shard again");
+        }
+    }
+
+    /**
+     * Shards with no cell in common must have been measured alike: the same work and profiler
+     * metrics (a shard without -prof gc or with the work metrics off has fewer), and the same
+     * forks per cell (rounds). Shards of the same cells (the rounds of one run) add forks up.
+     */
+    private static void compareShards(Path first, Run a, Path input, Run b) {
+        Set<String> metricsA = profiledMetrics(a);
+        Set<String> metricsB = profiledMetrics(b);
+        if (!metricsA.equals(metricsB)) {
+            throw new UnusableInputException("refusing to merge " + first + " and " + input + ": their cells have the"
+                    + " metrics " + metricsA + " in the first and " + metricsB + " in the second; run every shard with the same"
+                    + " profilers (-prof gc) and work metrics");
+        }
+        boolean disjoint = a.cells().stream().noneMatch(c -> b.byKey().containsKey(c.key()));
+        Set<Integer> forksA = forks(a);
+        Set<Integer> forksB = forks(b);
+        if (disjoint && !forksA.equals(forksB)) {
+            throw new UnusableInputException("refusing to merge " + first + " and " + input + ": their cells have "
+                    + forksA + " forks in the first and " + forksB + " in the second; run every shard with the same -f (rounds)");
+        }
+    }
+
+    private static Set<String> profiledMetrics(Run run) {
+        Set<String> names = new java.util.TreeSet<>();
+        run.cells().forEach(c -> c.secondary().keySet().stream()
+                .filter(name -> Cell.WORK.contains(name) || name.startsWith("gc.")).forEach(names::add));
+        return names;
+    }
+
+    private static Set<Integer> forks(Run run) {
+        Set<Integer> forks = new java.util.TreeSet<>();
+        run.cells().forEach(c -> forks.add(c.primary().forks()));
+        return forks;
     }
 
     private static void write(ObjectMapper json, Path file, JsonNode node) {

@@ -48,6 +48,21 @@ public record CellFigures(Cell cell, Metric shown, String unit, Direction direct
         return shown.mean();
     }
 
+    /** A secondary metric's mean per operation, as JMH reports it (the work metrics are per operation). */
+    OptionalDouble perOp(String metric) {
+        return cell.metric(metric).map(m -> OptionalDouble.of(m.mean())).orElse(OptionalDouble.empty());
+    }
+
+    /** A secondary metric per row, where the rows per operation are known (time per op ÷ time per row). */
+    OptionalDouble perRow(String metric) {
+        OptionalDouble perOp = perOp(metric);
+        OptionalDouble microsPerOp = Units.micros(cell.primary().mean(), cell.primary().unit());
+        if (perOp.isEmpty() || microsPerOp.isEmpty() || !unit.equals(MICROS_PER_ROW)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(perOp.getAsDouble() / (microsPerOp.getAsDouble() / shown.mean()));
+    }
+
     OptionalDouble halfWidth() {
         return Interval.halfWidth(shown);
     }

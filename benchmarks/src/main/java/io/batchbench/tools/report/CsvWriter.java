@@ -27,7 +27,9 @@ public final class CsvWriter {
         header.addAll(params);
         header.addAll(List.of("forks", "unit", "mean", "ci95_half_width", "median", "us_per_row",
                 "us_per_row_ci95_half_width", "rows_per_s", "alloc_bytes_per_op", "alloc_bytes_per_row",
-                "statements_per_1000_rows", "round_trips_per_1000_rows", "rtt_measured_ms"));
+                "statements_per_1000_rows", "round_trips_per_1000_rows", "rtt_measured_ms",
+                "cpu_client_us_per_op", "cpu_client_us_per_row", "cpu_server_us_per_op", "cpu_server_us_per_row",
+                "wal_bytes_per_op", "wal_bytes_per_row"));
         StringBuilder out = new StringBuilder();
         line(out, header);
         List<Cell> cells = new ArrayList<>(run.cells());
@@ -51,6 +53,10 @@ public final class CsvWriter {
             line.add(cell.audit().map(a -> Numbers.exact(a.statementsPer1000Rows())).orElse(""));
             line.add(cell.audit().map(a -> Numbers.exact(a.roundTripsPer1000Rows())).orElse(""));
             line.add(cell.metric(Cell.RTT_MEASURED).map(m -> Numbers.exact(m.mean())).orElse(""));
+            for (String work : List.of(Cell.CLIENT_CPU, Cell.SERVER_CPU, Cell.WAL_BYTES)) {
+                line.add(number(figures.perOp(work)));
+                line.add(number(figures.perRow(work)));
+            }
             line(out, line);
         }
         return out.toString();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -23,10 +24,25 @@ final class Pivot {
     private final DeclaredParams declared;
     private final Map<String, Map<String, CellFigures>> cells = new LinkedHashMap<>();
 
+    private final Set<List<String>> notApplicable;
+
     Pivot(List<CellFigures> section) {
+        this(section, Set.of());
+    }
+
+    /**
+     * @param notApplicable the (framework, strategy) pairs of this section that the run's selection
+     *                      named but that are no cell: laid out as rows and columns like the others
+     */
+    Pivot(List<CellFigures> section, Set<List<String>> notApplicable) {
+        this.notApplicable = Set.copyOf(notApplicable);
         declared = DeclaredParams.of(section.get(0).cell().key());
         TreeSet<String> rows = new TreeSet<>(declared.order(FRAMEWORK));
         TreeSet<String> columns = new TreeSet<>(declared.order(STRATEGY));
+        for (List<String> absent : notApplicable) {
+            rows.add(absent.get(0));
+            columns.add(absent.get(1));
+        }
         for (CellFigures figures : section) {
             String framework = framework(figures);
             String strategy = strategy(figures);
@@ -48,6 +64,10 @@ final class Pivot {
 
     Optional<CellFigures> cell(String framework, String strategy) {
         return Optional.ofNullable(cells.getOrDefault(framework, Map.of()).get(strategy));
+    }
+
+    boolean notApplicable(String framework, String strategy) {
+        return notApplicable.contains(List.of(framework, strategy));
     }
 
     /** Every cell, framework by framework, each in strategy order. */

@@ -1,12 +1,14 @@
 package io.batchbench.tools.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -22,6 +24,7 @@ import io.batchbench.tools.run.Cell;
 import io.batchbench.tools.run.CellKey;
 import io.batchbench.tools.run.ParamValues;
 import io.batchbench.tools.run.Run;
+import io.batchbench.tools.run.RunReader;
 import io.batchbench.tools.stats.Interval;
 
 /**
@@ -34,9 +37,11 @@ public final class ReportBuilder {
 
     static final List<String> SCALING = List.of("rows", "depth", "commitEvery", "pageSize", "chunkSize");
 
-    /** The document, and the chart files it refers to by relative path. */
-    record Report(Doc doc, SortedMap<String, byte[]> files) {
+    /** The document, the chart files it refers to by relative path, and the paired ratios it shows. */
+    record Report(Doc doc, SortedMap<String, byte[]> files, List<SectionRatios> ratios) {
     }
+
+    static final String ENVIRONMENT = "Environment";
 
     /**
      * The workload families in the order the architecture page lists them (reading, then writing,
@@ -53,36 +58,75 @@ public final class ReportBuilder {
 
     private final Doc doc = new Doc();
     private final SortedMap<String, byte[]> files = new TreeMap<>();
+    private final List<SectionRatios> ratios = new ArrayList<>();
+    private Set<CellKey> notApplicable = Set.of();
+
+    /** The paired ratios of one section, and the heading they sit under, for the findings and ratios.csv. */
+    record SectionRatios(String workload, String heading, List<PairedRatios.Ratio> ratios) {
+    }
 
     static Report build(String title, Run run) {
         return build(title, run, List.of());
     }
 
-    /** The report, and after it a projection of every audited cell to each of {@code projectTo} (ms). */
+    /**
+     * The findings first (the headline paired ratios, linking to their sections), a table of
+     * contents, the detail per workload, the projection to each of {@code projectTo} (ms) when
+     * asked for, and the environment last: a reader decides on the first screen and checks after.
+     */
     static Report build(String title, Run run, List<Double> projectTo) {
-        ReportBuilder builder = new ReportBuilder();
-        builder.write(title, run);
+        ReportBuilder detail = new ReportBuilder();
+        detail.notApplicable = RunReader.notApplicable(run.env());
+        detail.pairing = PairedRatios.pairing(run.env());
+        detail.write(run);
         if (!projectTo.isEmpty()) {
-            Projection.write(builder.doc, builder.files, run, projectTo);
+            Projection.write(detail.doc, detail.files, run, projectTo);
         }
-        return new Report(builder.doc, builder.files);
+        Doc doc = new Doc();
+        doc.heading(1, "batchbench report: " + title);
+        Findings.write(doc, run, detail.ratios);
+        contents(doc, detail.doc);
+        doc.append(detail.doc);
+        environment(doc, run.env());
+        return new Report(doc, detail.files, detail.ratios);
     }
 
-    private void write(String title, Run run) {
-        doc.heading(1, "batchbench report: " + title);
-        environment(run.env());
+    /** The level-2 headings that follow, each a link. */
+    private static void contents(Doc doc, Doc detail) {
+        List<String> items = new ArrayList<>();
+        for (Doc.Block block : detail.blocks()) {
+            if (block instanceof Doc.Heading h && h.level() == 2) {
+                items.add(Doc.link(h.text(), h.text()));
+            }
+        }
+        items.add(Doc.link(ENVIRONMENT, ENVIRONMENT));
+        doc.heading(2, "Contents");
+        doc.bullets(items);
+    }
+
+    private void write(Run run) {
+        doc.heading(2, "How to read the tables");
         doc.text("Each figure is the mean of one sample per fork (the mean of that fork's measured iterations) "
                 + "± the half-width of the 95 % Student t-interval over the forks; `(n=1)` marks a cell measured in one "
                 + "fork, which gives no interval. With the `rows` counter, times are per row and rows/s is its inverse. "
-                + "Speed-ups above 1× are faster than the reference.");
+                + "Speed-ups above 1× are faster than the reference. `n/a` marks a combination the run's selection "
+                + "named but that is no cell (a framework without an idiom for it), as env.json records it.");
+        doc.text("Paired ratios divide a cell's time by its reference's sample by sample, "
+                + (PairedRatios.pairing(run.env()).equals("round")
+                ? "round by round (fork i of every cell ran in round i, in a shuffled order)"
+                : "fork by fork (this run was not made in rounds: fork i of two cells ran at different times, so the "
+                + "pairing does not cancel the machine's drift; make published runs with `scripts/rounds`)")
+                + ". Each shows the median of those ratios and, in brackets, the order-statistic (rank-based) interval "
+                + "for the median with its actual coverage: few samples cannot give 95 % (5 give at most 93.8 %, "
+                + "their minimum and maximum). Above 1× the cell is slower than its reference.");
         Map<String, List<Cell>> workloads = run.cells().stream()
                 .collect(Collectors.groupingBy(c -> c.key().benchmark(), () -> new TreeMap<>(WORKLOADS),
                         Collectors.toList()));
         workloads.forEach((benchmark, cells) -> workload(cells));
     }
 
-    private void environment(JsonNode env) {
-        doc.heading(2, "Environment");
+    private static void environment(Doc doc, JsonNode env) {
+        doc.heading(2, ENVIRONMENT);
         if (env.isEmpty()) {
             doc.text("No env.json next to the results: the environment is unknown.");
             return;
@@ -139,7 +183,15 @@ public final class ReportBuilder {
             sections.computeIfAbsent(sectionName(cell.key(), List.of(Pivot.FRAMEWORK, Pivot.STRATEGY)),
                     s -> new ArrayList<>()).add(CellFigures.of(cell));
         }
-        sections.forEach((section, figures) -> section(name, section, figures));
+        Map<String, Set<List<String>>> absent = new LinkedHashMap<>();
+        for (CellKey key : notApplicable) {
+            if (key.shortName().equals(name)) {
+                absent.computeIfAbsent(sectionName(key, List.of(Pivot.FRAMEWORK, Pivot.STRATEGY)), s -> new HashSet<>())
+                        .add(List.of(key.params().getOrDefault(Pivot.FRAMEWORK, ""),
+                                key.params().getOrDefault(Pivot.STRATEGY, "")));
+            }
+        }
+        sections.forEach((section, figures) -> section(name, section, figures, absent.getOrDefault(section, Set.of())));
         for (String parameter : SCALING) {
             scaling(name, parameter, cells);
         }
@@ -152,11 +204,12 @@ public final class ReportBuilder {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
-    private void section(String workload, String section, List<CellFigures> figures) {
+    private void section(String workload, String section, List<CellFigures> figures, Set<List<String>> absent) {
+        String heading = section.isEmpty() ? workload : workload + ", " + section;
         if (!section.isEmpty()) {
-            doc.heading(3, workload + ", " + section);
+            doc.heading(3, heading);
         }
-        Pivot pivot = new Pivot(figures);
+        Pivot pivot = new Pivot(figures, absent);
         CellFigures sample = figures.get(0);
         boolean perRow = sample.unit().equals(CellFigures.MICROS_PER_ROW);
         doc.table(pivotTable(pivot, perRow ? "µs/row" : sample.unit(), CellFigures::valueText));
@@ -167,8 +220,10 @@ public final class ReportBuilder {
                 + Numbers.format(winner.value()) + " " + winner.unit() + "."));
         measuredRtt(pivot);
         speedUps(pivot);
+        pairedRatios(workload, heading, pivot);
         counts(pivot);
         allocation(pivot);
+        work(pivot);
         String id = slug(workload + " " + section + " bars");
         List<ChartRenderer.Bar> bars = pivot.all().stream()
                 .map(f -> new ChartRenderer.Bar(label(Pivot.strategy(f)), label(Pivot.framework(f)),
@@ -199,7 +254,8 @@ public final class ReportBuilder {
             List<String> row = new ArrayList<>();
             row.add(label(framework));
             for (String strategy : pivot.strategies) {
-                row.add(pivot.cell(framework, strategy).map(value).orElse(""));
+                row.add(pivot.cell(framework, strategy).map(value)
+                        .orElse(pivot.notApplicable(framework, strategy) ? "n/a" : ""));
             }
             table.row(row);
         }
@@ -226,6 +282,24 @@ public final class ReportBuilder {
         doc.text("Speed-up against " + referenceBest.map(best -> "`" + Pivot.framework(best) + "`'s best strategy")
                 .orElse("") + (referenceBest.isPresent() && naive.isPresent() ? " and against " : "")
                 + naive.map(n -> "each framework's naive strategy").orElse("") + ":");
+        doc.table(table.build());
+    }
+
+    private String pairing = "fork";
+
+    private void pairedRatios(String workload, String heading, Pivot pivot) {
+        List<PairedRatios.Ratio> section = PairedRatios.of(pivot);
+        if (section.isEmpty()) {
+            return;
+        }
+        ratios.add(new SectionRatios(workload, heading, section));
+        doc.text("Paired ratios of time (the cell ÷ its reference: the median of the per-" + pairing
+                + " ratios [rank-based interval]):");
+        TableBuilder table = new TableBuilder().text("ratio").numbers("median [interval]", "coverage", "pairs");
+        for (PairedRatios.Ratio ratio : section) {
+            table.row(List.of(ratio.label(), ratio.text(), ratio.coverageText(),
+                    String.valueOf(ratio.interval().n())));
+        }
         doc.table(table.build());
     }
 
@@ -326,6 +400,29 @@ public final class ReportBuilder {
             doc.table(pivotTable(pivot, "B/row", f -> format(f.allocPerRow())));
         }
     }
+
+    /**
+     * The work the trials measured around each operation (client CPU, server CPU, WAL), per row
+     * where rows are counted: quieter than time, and what the gate tests with small minimum effects.
+     */
+    private void work(Pivot pivot) {
+        for (String metric : List.of(Cell.CLIENT_CPU, Cell.SERVER_CPU, Cell.WAL_BYTES)) {
+            Optional<CellFigures> sample = pivot.all().stream().filter(f -> f.perOp(metric).isPresent()).findFirst();
+            if (sample.isEmpty()) {
+                continue;
+            }
+            String unit = sample.get().cell().metric(metric).orElseThrow().unit().replace("us/", "µs/");
+            boolean perRow = pivot.all().stream().anyMatch(f -> f.perRow(metric).isPresent());
+            doc.text("`" + metric + "` (" + WORK_MEANING.get(metric) + ", measured around each operation):");
+            doc.table(perRow ? pivotTable(pivot, unit.replace("/op", "/row"), f -> format(f.perRow(metric)))
+                    : pivotTable(pivot, unit, f -> format(f.perOp(metric))));
+        }
+    }
+
+    private static final Map<String, String> WORK_MEANING = Map.of(
+            Cell.CLIENT_CPU, "CPU time of the benchmark's JVM, its JIT compiler's threads excepted",
+            Cell.SERVER_CPU, "CPU time of the trial's PostgreSQL backends",
+            Cell.WAL_BYTES, "WAL written");
 
     private static String format(OptionalDouble value) {
         return value.isPresent() ? Numbers.format(value.getAsDouble()) : "";

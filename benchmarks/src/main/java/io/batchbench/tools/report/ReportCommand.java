@@ -18,7 +18,7 @@ import io.batchbench.tools.run.RunReader;
 import io.batchbench.tools.run.UnusableInputException;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Writes REPORT.md, report.html, results.csv and charts (SVG and PNG) for one run.")
+        description = "Writes REPORT.md, report.html, results.csv, ratios.csv and charts (SVG and PNG) for one run.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN", description = "a run folder (jmh.json, env.json, audit.json) or a JMH JSON file")
@@ -50,6 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
         OutputFiles.write(dir.resolve("REPORT.md"), MarkdownRenderer.render(report.doc()));
         OutputFiles.write(dir.resolve("report.html"), HtmlRenderer.render("batchbench report: " + title, report.doc()));
         OutputFiles.write(dir.resolve("results.csv"), CsvWriter.write(results));
+        OutputFiles.write(dir.resolve(RatiosCsv.FILE), RatiosCsv.write(report.ratios()));
         report.files().forEach((name, bytes) -> OutputFiles.write(dir.resolve(name), bytes));
         if (projectTo.isEmpty()) {
             // A projection.csv of an earlier --rtt report would no longer match this REPORT.md.
@@ -57,7 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         long charts = report.files().keySet().stream().filter(name -> name.startsWith("charts/")).count();
         System.out.println("batchbench: report in " + dir.resolve("REPORT.md") + ", " + dir.resolve("report.html")
-                + ", " + dir.resolve("results.csv") + (projectTo.isEmpty() ? "" : ", " + dir.resolve(Projection.CSV))
+                + ", " + dir.resolve("results.csv") + ", " + dir.resolve(RatiosCsv.FILE) + (projectTo.isEmpty() ? "" : ", " + dir.resolve(Projection.CSV))
                 + " and " + charts + " chart files");
         return 0;
     }

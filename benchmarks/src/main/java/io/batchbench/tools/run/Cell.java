@@ -18,6 +18,13 @@ public record Cell(CellKey key, String mode, Metric primary, SortedMap<String, M
     public static final String ROWS = "rows";
     /** {@code -prof gc}'s allocation per operation. */
     public static final String ALLOCATION = "gc.alloc.rate.norm";
+    /** The work metrics the benchmarks measure themselves (client CPU and server CPU in µs/op, WAL in B/op). */
+    public static final String CLIENT_CPU = "cpu.client";
+    public static final String SERVER_CPU = "cpu.server";
+    public static final String WAL_BYTES = "wal.bytes";
+    /** The measures of work done, quieter than time, which compare shows and the gate tests besides time. */
+    public static final java.util.List<String> WORK = java.util.List.of(ALLOCATION, CLIENT_CPU, SERVER_CPU, WAL_BYTES);
+
     /** What the trial's network path added to a round trip, in ms, measured as the trial opened (0 when direct). */
     public static final String RTT_MEASURED = "rtt.measured";
     /** The parameter that sets the round-trip time a benchmark's connections see, in ms. */

@@ -55,6 +55,19 @@ public final class RunReader {
         return new Run(input.toString(), cells, env);
     }
 
+    /**
+     * The combinations a run's selection named that are no cell (env.json's {@code notApplicable},
+     * written by the launcher): a framework without an idiom for them. The report shows them as n/a.
+     */
+    public static Set<CellKey> notApplicable(JsonNode env) {
+        Set<CellKey> keys = new java.util.HashSet<>();
+        for (JsonNode each : env.path("notApplicable")) {
+            String benchmark = each.path("benchmark").asText();
+            keys.add(CellKey.of(benchmark, ParamDefaults.complete(benchmark, params(each.path("params")))));
+        }
+        return keys;
+    }
+
     public static JsonNode readJson(Path file) {
         try {
             if (Files.size(file) == 0) {

@@ -22,7 +22,8 @@ import io.batchbench.tools.run.JmhJson;
  * with the committed golden files; the charts' bytes depend on the machine's fonts (text is laid
  * out with its metrics), so for them the test checks that two renderings are identical and that
  * the golden HTML matches once the inline SVG is set aside. Regenerate the golden files after an
- * intended change with {@code -Dbatchbench.golden.update=true} and review the diff.
+ * intended change with {@code -Dbatchbench.golden.update=true} and review the diff. The fixture's
+ * env.json names two combinations that are no cell, which the report shows as n/a.
  */
 class ReportGoldenTest {
 
@@ -33,7 +34,7 @@ class ReportGoldenTest {
     @TempDir
     Path dir;
 
-    /** An insert matrix with rows, allocation and audit counts, 3 forks; a scan over two table sizes. */
+    /** An insert matrix with rows, allocation, work metrics and audit counts, 3 forks; a scan over two table sizes. */
     static Path fixture(Path dir) throws IOException {
         JmhJson run = new JmhJson();
         int cell = 0;
@@ -49,6 +50,9 @@ class ReportGoldenTest {
                             new double[] {base * (1.01 + cell / 1000.0), base * 1.04});
                     JmhJson.secondary(result, "rows", "us/op", 0.001);
                     JmhJson.secondary(result, "gc.alloc.rate.norm", "B/op", 25 + cell);
+                    JmhJson.secondary(result, "cpu.client", "us/op", 0.4 + cell / 100.0);
+                    JmhJson.secondary(result, "cpu.server", "us/op", 0.3);
+                    JmhJson.secondary(result, "wal.bytes", "B/op", 2.5);
                     long trips = strategy.equals("row") ? 1000 : 10;
                     run.audit(INSERT, JmhJson.params("framework", framework, "strategy", strategy,
                             "commitEvery", commitEvery, "rows", "1000", "synchronousCommit", "on"), 1000, 1000,
@@ -63,7 +67,14 @@ class ReportGoldenTest {
                         "pageSize", "100"), new double[] {base}), "rows", "us/op", 1 / Double.parseDouble(rows));
             }
         }
-        return run.writeFolder(dir.resolve("2026-11-22-golden"), JmhJson.env("18.6", "7.4.6.Final"));
+        ObjectNode env = JmhJson.env("18.6", "7.4.6.Final");
+        for (String strategy : List.of("row", "batch")) {
+            ObjectNode absent = env.withArray("notApplicable").addObject().put("benchmark", INSERT)
+                    .put("reason", "a framework without this idiom, for the test");
+            absent.set("params", JmhJson.JSON.valueToTree(JmhJson.params("framework", "jooq", "strategy", strategy,
+                    "commitEvery", "100", "rows", "1000", "synchronousCommit", "on", "rtt", "0")));
+        }
+        return run.writeFolder(dir.resolve("2026-11-22-golden"), env);
     }
 
     @Test
@@ -75,7 +86,8 @@ class ReportGoldenTest {
         assertThat(Tools.run("report", "-o", second.toString(), runDir.toString())).isZero();
 
         List<Path> files = files(first);
-        assertThat(files).contains(Path.of("REPORT.md"), Path.of("report.html"), Path.of("results.csv"));
+        assertThat(files).contains(Path.of("REPORT.md"), Path.of("report.html"), Path.of("results.csv"),
+                Path.of("ratios.csv"));
         assertThat(files.stream().filter(f -> f.toString().endsWith(".svg"))).hasSize(6);
         assertThat(files.stream().filter(f -> f.toString().endsWith(".png"))).hasSize(6);
         assertThat(files(second)).isEqualTo(files);
@@ -87,10 +99,12 @@ class ReportGoldenTest {
             Files.createDirectories(GOLDEN);
             Files.copy(first.resolve("REPORT.md"), GOLDEN.resolve("REPORT.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.copy(first.resolve("results.csv"), GOLDEN.resolve("results.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(first.resolve("ratios.csv"), GOLDEN.resolve("ratios.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(GOLDEN.resolve("report.html"), withoutSvg(first.resolve("report.html")));
         }
         assertThat(Files.readString(first.resolve("REPORT.md"))).isEqualTo(Files.readString(GOLDEN.resolve("REPORT.md")));
         assertThat(Files.readString(first.resolve("results.csv"))).isEqualTo(Files.readString(GOLDEN.resolve("results.csv")));
+        assertThat(Files.readString(first.resolve("ratios.csv"))).isEqualTo(Files.readString(GOLDEN.resolve("ratios.csv")));
         assertThat(withoutSvg(first.resolve("report.html"))).isEqualTo(Files.readString(GOLDEN.resolve("report.html")));
 
         String bars = Files.readString(first.resolve("charts/insertbenchmark-insert-commitevery-100-rows-1000-rtt-0-synchronouscommit-on-bars.svg"));
