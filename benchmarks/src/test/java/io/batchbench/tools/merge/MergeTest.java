@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.batchbench.tools.run.Cell;
 import io.batchbench.tools.run.JmhJson;
@@ -50,6 +51,29 @@ class MergeTest {
         assertThat(json.at("/primaryMetric/score").asDouble()).isEqualTo((10 + 12 + 20 + 22 + 30 + 30) / 6.0);
         assertThat(json.at("/primaryMetric/scorePercentiles/100.0").asDouble()).isEqualTo(30);
         assertThat(JmhJson.JSON.readTree(dir.resolve("m/env.json").toFile()).get("mergedFrom")).hasSize(2);
+    }
+
+    @Test
+    void aForkWithoutGcTimeHadNoCollectionButAnotherMissingMetricIsRefused() throws IOException {
+        JmhJson a = new JmhJson();
+        ObjectNode collected = a.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {10, 12});
+        ((ObjectNode) collected.get("secondaryMetrics")).set("gc.time", JmhJson.metric("ms", new double[] {11}));
+        JmhJson b = new JmhJson();
+        b.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {20, 22});
+        Path first = a.writeFolder(dir.resolve("a"), null);
+        Path second = b.writeFolder(dir.resolve("b"), null);
+
+        RunMerger.merge(List.of(first, second), RunLocation.folder(dir.resolve("m")));
+        JsonNode gcTime = JmhJson.JSON.readTree(dir.resolve("m/jmh.json").toFile()).get(0).at("/secondaryMetrics/gc.time");
+        assertThat(gcTime.get("rawData")).hasSize(2);
+        assertThat(gcTime.get("score").asDouble()).isEqualTo(11);
+
+        JmhJson c = new JmhJson();
+        ObjectNode other = c.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {30, 32});
+        JmhJson.secondary(other, "rows", "us/op", 0.001);
+        Path third = c.writeFolder(dir.resolve("c"), null);
+        assertThatThrownBy(() -> RunMerger.merge(List.of(second, third), RunLocation.folder(dir.resolve("n"))))
+                .isInstanceOf(UnusableInputException.class).hasMessageContaining("secondary metrics [rows]");
     }
 
     @Test
