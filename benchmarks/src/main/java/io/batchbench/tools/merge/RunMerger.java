@@ -47,6 +47,11 @@ public final class RunMerger {
     private static final List<String> SETTINGS = List.of("mode", "threads", "warmupIterations", "warmupTime",
             "warmupBatchSize", "measurementIterations", "measurementTime", "measurementBatchSize", "jmhVersion",
             "jdkVersion", "vmVersion");
+    // JMH's GC profiler reports gc.time only for forks in which a collection took time: its absence
+    // in one fork is zero milliseconds, not another profiler.
+    private static final Set<String> REPORTED_WHEN_NONZERO = Set.of("gc.time");
+    // Counters JMH's GC profiler sums over iterations; a single value cannot show it.
+    private static final Set<String> SUMMED = Set.of("gc.count", "gc.time");
     private static final double[] PERCENTILES = {0, 50, 90, 95, 99, 99.9, 99.99, 99.999, 99.9999, 100};
 
     private RunMerger() {
@@ -170,7 +175,8 @@ public final class RunMerger {
     private static Set<String> profiledMetrics(Run run) {
         Set<String> names = new java.util.TreeSet<>();
         run.cells().forEach(c -> c.secondary().keySet().stream()
-                .filter(name -> Cell.WORK.contains(name) || name.startsWith("gc.")).forEach(names::add));
+                .filter(name -> Cell.WORK.contains(name) || name.startsWith("gc."))
+                .filter(name -> !REPORTED_WHEN_NONZERO.contains(name)).forEach(names::add));
         return names;
     }
 
@@ -207,6 +213,10 @@ public final class RunMerger {
                         + setting + " " + result.path(setting) + " there and " + merged.path(setting) + " before");
             }
         }
+        for (String name : REPORTED_WHEN_NONZERO) {
+            zeroIfAbsent(merged, result, name);
+            zeroIfAbsent(result, merged, name);
+        }
         Set<String> secondaryA = fieldNames(merged.path("secondaryMetrics"));
         Set<String> secondaryB = fieldNames(result.path("secondaryMetrics"));
         if (!secondaryA.equals(secondaryB)) {
@@ -214,10 +224,26 @@ public final class RunMerger {
                     + " has secondary metrics " + secondaryB + " there and " + secondaryA + " before (same profilers?)");
         }
         merged.put("forks", merged.path("forks").asInt() + result.path("forks").asInt());
-        concatenate((ObjectNode) merged.get("primaryMetric"), result.get("primaryMetric"));
+        concatenate((ObjectNode) merged.get("primaryMetric"), result.get("primaryMetric"), false);
         for (String name : secondaryA) {
-            concatenate((ObjectNode) merged.get("secondaryMetrics").get(name), result.get("secondaryMetrics").get(name));
+            concatenate((ObjectNode) merged.get("secondaryMetrics").get(name), result.get("secondaryMetrics").get(name),
+                    SUMMED.contains(name));
         }
+    }
+
+    /** Gives {@code result} the metric {@code name} of {@code model} at zero, one value per fork, if it lacks it. */
+    private static void zeroIfAbsent(ObjectNode result, ObjectNode model, String name) {
+        JsonNode present = model.path("secondaryMetrics").get(name);
+        if (present == null || result.path("secondaryMetrics").has(name) || !present.has("rawData")) {
+            return;
+        }
+        ObjectNode zero = present.deepCopy();
+        ArrayNode forks = zero.putArray("rawData");
+        for (int fork = 0; fork < result.path("forks").asInt(1); fork++) {
+            forks.addArray().add(0.0);
+        }
+        zero.put("score", 0.0);
+        ((ObjectNode) result.get("secondaryMetrics")).set(name, zero);
     }
 
     private static Set<String> fieldNames(JsonNode node) {
@@ -226,9 +252,9 @@ public final class RunMerger {
         return names;
     }
 
-    private static void concatenate(ObjectNode metric, JsonNode other) {
+    private static void concatenate(ObjectNode metric, JsonNode other, boolean summedByName) {
         String field = metric.has("rawData") ? "rawData" : "rawDataHistogram";
-        boolean summed = isSum(metric);
+        boolean summed = summedByName || isSum(metric);
         ((ArrayNode) metric.get(field)).addAll((ArrayNode) other.get(field));
         Statistics statistics = field.equals("rawData") ? list(metric.get(field)) : histogram(metric.get(field));
         // JMH sums some profiler counters (gc.count, gc.time) over iterations instead of averaging.

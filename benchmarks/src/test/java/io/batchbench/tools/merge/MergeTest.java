@@ -58,6 +58,29 @@ class MergeTest {
     }
 
     @Test
+    void aForkWithoutGcTimeHadNoCollectionButAnotherMissingMetricIsRefused() throws IOException {
+        JmhJson a = new JmhJson();
+        ObjectNode collected = a.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {10, 12});
+        ((ObjectNode) collected.get("secondaryMetrics")).set("gc.time", JmhJson.metric("ms", new double[] {11}));
+        JmhJson b = new JmhJson();
+        b.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {20, 22});
+        Path first = a.writeFolder(dir.resolve("a"), null);
+        Path second = b.writeFolder(dir.resolve("b"), null);
+
+        RunMerger.merge(List.of(first, second), RunLocation.folder(dir.resolve("m")));
+        JsonNode gcTime = JmhJson.JSON.readTree(dir.resolve("m/jmh.json").toFile()).get(0).at("/secondaryMetrics/gc.time");
+        assertThat(gcTime.get("rawData")).hasSize(2);
+        assertThat(gcTime.get("score").asDouble()).isEqualTo(11);
+
+        JmhJson c = new JmhJson();
+        ObjectNode other = c.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {30, 32});
+        JmhJson.secondary(other, "rows", "us/op", 0.001);
+        Path third = c.writeFolder(dir.resolve("c"), null);
+        assertThatThrownBy(() -> RunMerger.merge(List.of(second, third), RunLocation.folder(dir.resolve("n"))))
+                .isInstanceOf(UnusableInputException.class).hasMessageContaining("secondary metrics [rows]");
+    }
+
+    @Test
     void refusesRunsFromDifferentEnvironments() throws IOException {
         JmhJson a = new JmhJson();
         a.cell(SCAN, JmhJson.params("framework", "jdbc"), new double[] {10});
