@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -36,28 +38,34 @@ import io.batchbench.relay.ServerPath;
  */
 public final class Trial implements AutoCloseable {
 
-    private static final int POOL_SIZE = 2;
+    /** Connections of a single-threaded trial: one for the operation, one for resets and checks. */
+    public static final int POOL_SIZE = 2;
 
     private final TrialDatabase database;
     private final Frameworks frameworkName;
     private final FrameworkSettings settings;
     private final Properties driverProperties;
     private final ServerPath path;
+    private final int poolSize;
     private final HikariDataSource pool;
     private final Framework framework;
     private WorkMeter work;
     private final double rttMeasured;
 
     private Trial(TrialDatabase database, Frameworks frameworkName, FrameworkSettings settings,
-                  Properties driverProperties, ServerPath path) {
+                  Properties driverProperties, ServerPath path, int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("a trial's pool needs at least one connection, got " + poolSize);
+        }
         this.database = database;
+        this.poolSize = poolSize;
         this.frameworkName = frameworkName;
         this.settings = settings;
         this.driverProperties = driverProperties;
         this.path = path;
         ServerCoordinates server = path.coordinates();
         try {
-            this.pool = pool(server.jdbcUrl(database.name()), connectionProperties(server, driverProperties));
+            this.pool = pool(server.jdbcUrl(database.name()), connectionProperties(server, driverProperties), poolSize);
         } catch (RuntimeException e) {
             throw pathFailure(path, e);
         }
@@ -108,16 +116,37 @@ public final class Trial implements AutoCloseable {
 
     public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
                              Properties driverProperties, Rtt rtt) {
-        return open(handoff, framework, rows, settings, driverProperties, ServerPath.open(handoff.server(), rtt));
+        return open(handoff, framework, rows, settings, driverProperties, rtt, POOL_SIZE);
+    }
+
+    /**
+     * A trial for concurrent work: its pool holds {@code poolSize} connections (a concurrent
+     * benchmark's {@code workers}, so every unit in flight has its own), opened up front, the same
+     * for every framework; the audit's pool holds as many.
+     */
+    public static Trial open(Frameworks framework, long rows, FrameworkSettings settings, Properties driverProperties,
+                             Rtt rtt, int poolSize) {
+        return open(ServerHandoff.fromSystemProperty(), framework, rows, settings, driverProperties, rtt, poolSize);
+    }
+
+    public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                             Properties driverProperties, Rtt rtt, int poolSize) {
+        return open(handoff, framework, rows, settings, driverProperties, ServerPath.open(handoff.server(), rtt),
+                poolSize);
     }
 
     /** A trial whose pool takes {@code path}, which it closes with the trial (also when opening fails). */
     static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
                       Properties driverProperties, ServerPath path) {
+        return open(handoff, framework, rows, settings, driverProperties, path, POOL_SIZE);
+    }
+
+    private static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                              Properties driverProperties, ServerPath path, int poolSize) {
         TrialDatabase database = null;
         try {
             database = new Datasets(handoff.server(), handoff.runId()).cloneOf(rows, OrderGenerator.DEFAULT_SEED);
-            return new Trial(database, framework, settings, driverProperties, path);
+            return new Trial(database, framework, settings, driverProperties, path, poolSize);
         } catch (RuntimeException e) {
             try {
                 path.close();
@@ -173,9 +202,9 @@ public final class Trial implements AutoCloseable {
             ServerCoordinates throughRelay = new ServerCoordinates(server.provider(), relay.host(), relay.port(),
                     server.adminDatabase(), server.user(), server.password(), plain);
             try (HikariDataSource auditPool = pool(throughRelay.jdbcUrl(database.name()),
-                    connectionProperties(throughRelay, driverProperties));
+                    connectionProperties(throughRelay, driverProperties), poolSize);
                  Framework audited = frameworkName.open(auditPool, settings)) {
-                openAll(auditPool);
+                openAll(auditPool, poolSize);
                 relay.reset();
                 operation.accept(audited);
                 WireCounts counts = relay.counts();
@@ -243,13 +272,30 @@ public final class Trial implements AutoCloseable {
 
     // Opens every pooled connection and uses it now, so that neither a connection's start-up nor the
     // pool's liveness check of a connection idle for over 500 ms lands in the audited operation.
-    private static void openAll(HikariDataSource pool) {
-        try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
-            first.isValid(0);
-            second.isValid(0);
+    private static void openAll(HikariDataSource pool, int size) {
+        List<Connection> open = new ArrayList<>(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection connection = pool.getConnection();
+                open.add(connection);
+                connection.isValid(0);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect through the audit relay: " + e.getMessage(), e);
+        } finally {
+            for (Connection connection : open) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // back to the pool; nothing of the operation depends on it
+                }
+            }
         }
+    }
+
+    /** The connections of the trial's pool: the most units that can hold one at once. */
+    public int poolSize() {
+        return poolSize;
     }
 
     private static Properties connectionProperties(ServerCoordinates server, Properties driverProperties) {
@@ -258,12 +304,12 @@ public final class Trial implements AutoCloseable {
         return properties;
     }
 
-    private static HikariDataSource pool(String jdbcUrl, Properties properties) {
+    private static HikariDataSource pool(String jdbcUrl, Properties properties, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setDataSourceProperties(properties);
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(POOL_SIZE);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
         return new HikariDataSource(config);
     }
 }

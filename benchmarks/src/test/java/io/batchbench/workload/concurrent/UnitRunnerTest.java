@@ -1,0 +1,109 @@
+package io.batchbench.workload.concurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The runner bounds the units in flight, and a failing unit stops the run with its cause and leaves no thread. */
+class UnitRunnerTest {
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    void runsEveryUnitWithAtMostWorkersAtOnce(ExecutorKind kind) {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        List<Runnable> units = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            units.add(() -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                sleep(5);
+                running.decrementAndGet();
+                done.incrementAndGet();
+            });
+        }
+        UnitRunner runner = new UnitRunner(kind, 4);
+
+        runner.run(units);
+
+        assertThat(done).hasValue(40);
+        assertThat(most.get()).isEqualTo(runner.peakInFlight()).isBetween(2, 4);
+        assertThat(unitThreads()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutorKind.class)
+    void aFailingUnitStopsTheOthersAndItsCauseIsThrownOnceNoThreadIsLeft(ExecutorKind kind) throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch othersRunning = new CountDownLatch(3);
+        AtomicInteger interrupted = new AtomicInteger();
+        List<Runnable> units = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            units.add(() -> {
+                started.incrementAndGet();
+                othersRunning.countDown();
+                try {
+                    Thread.sleep(TimeUnit.MINUTES.toMillis(1));
+                } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
+                }
+            });
+        }
+        IllegalStateException cause = new IllegalStateException("worker 4 failed");
+        units.add(() -> {
+            started.incrementAndGet();
+            awaitQuietly(othersRunning);
+            throw cause;
+        });
+        for (int i = 0; i < 100; i++) {
+            units.add(started::incrementAndGet);
+        }
+        long begin = System.nanoTime();
+
+        assertThatThrownBy(() -> new UnitRunner(kind, 4).run(units)).isSameAs(cause);
+
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin)).as("the others were stopped").isLessThan(30);
+        assertThat(interrupted).hasValue(3);
+        assertThat(started).as("no unit started after the failure").hasValue(4);
+        assertThat(unitThreads()).isZero();
+    }
+
+    @Test
+    void refusesNoWorkers() {
+        assertThatThrownBy(() -> new UnitRunner(ExecutorKind.PLATFORM, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("workers must be at least 1, got 0");
+    }
+
+    /** Live threads the runner named; virtual ones are not in getAllStackTraces, so they are counted through the runner's end. */
+    static long unitThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("unit-") && thread.isAlive())
+                .count();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
