@@ -77,9 +77,13 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     @LabelsOf(ExecutorKind.class)
     public String executor;
 
-    /** Units in flight at most, and connections in the trial's pool. */
+    /** Units in flight at most. */
     @Param({"1", "4", "16"})
     public int workers;
+
+    /** Connections in the trial's pool ({@link PoolSize}): {@code workers}, or at least as many. */
+    @Param(PoolSize.WORKERS)
+    public String pool;
 
     @Param("100")
     public String commitEvery;
@@ -107,10 +111,16 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     public void checkParams() {
         Params.positive("rows", rows);
         Params.positive("workers", workers);
+        PoolSize.parse(pool, workers);
         ExecutorKind.parse(executor);
         SynchronousCommit.parse(synchronousCommit);
         Rtt.parse(rtt);
         Frameworks.parse(framework).insertLimit().check(InsertStrategy.parse(strategy), CommitEvery.parse(commitEvery), rows);
+    }
+
+    @Override
+    public int connections() {
+        return CheckedParams.connectionsFor(PoolSize.parse(pool, workers));
     }
 
     @Setup(Level.Trial)
@@ -123,7 +133,7 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
         driver.setProperty("reWriteBatchedInserts", Boolean.toString(insert == InsertStrategy.MULTIROW));
         cell = framework + " " + strategy + " " + executor + " workers=" + workers + " commitEvery=" + commitEvery;
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(Chunks.MAX_ROWS), driver,
-                Rtt.parse(rtt), workers);
+                Rtt.parse(rtt), PoolSize.parse(pool, workers));
         TrialResults.rttMeasured(trial.rttMeasured());
         TrialResults.perTrial("pool.size", trial.poolSize(), "connections");
         expected = trial.query(TableChecksum::contentOf);

@@ -74,9 +74,13 @@ public class ConcurrentJobBenchmark implements CheckedParams {
     @LabelsOf(ExecutorKind.class)
     public String executor;
 
-    /** Units in flight at most, and connections in the trial's pool. */
+    /** Units in flight at most. */
     @Param({"1", "4", "16"})
     public int workers;
+
+    /** Connections in the trial's pool ({@link PoolSize}): {@code workers}, or at least as many. */
+    @Param(PoolSize.WORKERS)
+    public String pool;
 
     @Param("1000")
     public int chunkSize;
@@ -101,9 +105,15 @@ public class ConcurrentJobBenchmark implements CheckedParams {
         JobSplit.parse(split);
         ExecutorKind.parse(executor);
         Params.positive("workers", workers);
+        PoolSize.parse(pool, workers);
         Params.positive("rows", rows);
         Params.positive("chunkSize", chunkSize);
         Rtt.parse(rtt);
+    }
+
+    @Override
+    public int connections() {
+        return CheckedParams.connectionsFor(PoolSize.parse(pool, workers));
     }
 
     @Setup(Level.Trial)
@@ -113,7 +123,7 @@ public class ConcurrentJobBenchmark implements CheckedParams {
         runner = new UnitRunner(ExecutorKind.parse(executor), workers);
         cell = framework + " " + split + " " + executor + " workers=" + workers + " chunkSize=" + chunkSize;
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(Chunks.MAX_ROWS),
-                new Properties(), Rtt.parse(rtt), workers);
+                new Properties(), Rtt.parse(rtt), PoolSize.parse(pool, workers));
         TrialResults.rttMeasured(trial.rttMeasured());
         TrialResults.perTrial("pool.size", trial.poolSize(), "connections");
         trial.execute(ProcessedIds::create);
