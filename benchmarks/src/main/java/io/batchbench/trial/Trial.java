@@ -23,6 +23,8 @@ import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.framework.ReactiveFramework;
+import io.batchbench.framework.ReactiveTarget;
 import io.batchbench.relay.Rtt;
 import io.batchbench.relay.ServerPath;
 
@@ -50,6 +52,7 @@ public final class Trial implements AutoCloseable {
     private final HikariDataSource pool;
     private final Framework framework;
     private WorkMeter work;
+    private ReactiveFramework reactive;
     private final double rttMeasured;
 
     private Trial(TrialDatabase database, Frameworks frameworkName, FrameworkSettings settings,
@@ -194,6 +197,52 @@ public final class Trial implements AutoCloseable {
      * never goes through the relay.
      */
     public WireCounts audit(Consumer<Framework> operation) {
+        return throughAudit((relay, throughRelay) -> {
+            try (HikariDataSource auditPool = pool(throughRelay.jdbcUrl(database.name()),
+                    connectionProperties(throughRelay, driverProperties), poolSize);
+                 Framework audited = frameworkName.open(auditPool, settings)) {
+                openAll(auditPool, poolSize);
+                relay.reset();
+                operation.accept(audited);
+                return relay.counts();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code operation} once on a second instance of the framework's non-blocking stack whose
+     * connections go through a {@link WireAudit} relay, and returns what it sent. Untimed. The
+     * stack's connections open before counting starts: {@code warmUp} makes them.
+     */
+    public WireCounts auditReactive(Consumer<ReactiveFramework> warmUp, Consumer<ReactiveFramework> operation) {
+        return throughAudit((relay, throughRelay) -> {
+            try (ReactiveFramework audited = frameworkName.openReactive(target(throughRelay))) {
+                warmUp.accept(audited);
+                relay.reset();
+                operation.accept(audited);
+                return relay.counts();
+            }
+        });
+    }
+
+    /** The framework's non-blocking stack on this trial's database and path, opened on first use. */
+    public ReactiveFramework reactive() {
+        if (reactive == null) {
+            reactive = frameworkName.openReactive(target(path.coordinates()));
+        }
+        return reactive;
+    }
+
+    private ReactiveTarget target(ServerCoordinates server) {
+        return new ReactiveTarget(server.host(), server.port(), database.name(), server.user(), server.password(),
+                poolSize);
+    }
+
+    private interface AuditPass {
+        WireCounts run(WireAudit relay, ServerCoordinates throughRelay);
+    }
+
+    private WireCounts throughAudit(AuditPass pass) {
         ServerCoordinates server = database.server();
         try (WireAudit relay = new WireAudit(server.host(), server.port())) {
             Map<String, String> plain = new HashMap<>(server.properties());
@@ -201,18 +250,11 @@ public final class Trial implements AutoCloseable {
             plain.put("sslmode", "disable"); // the relay reads the protocol, which TLS would hide
             ServerCoordinates throughRelay = new ServerCoordinates(server.provider(), relay.host(), relay.port(),
                     server.adminDatabase(), server.user(), server.password(), plain);
-            try (HikariDataSource auditPool = pool(throughRelay.jdbcUrl(database.name()),
-                    connectionProperties(throughRelay, driverProperties), poolSize);
-                 Framework audited = frameworkName.open(auditPool, settings)) {
-                openAll(auditPool, poolSize);
-                relay.reset();
-                operation.accept(audited);
-                WireCounts counts = relay.counts();
-                relay.failure().ifPresent(failure -> {
-                    throw new IllegalStateException(failure);
-                });
-                return counts;
-            }
+            WireCounts counts = pass.run(relay, throughRelay);
+            relay.failure().ifPresent(failure -> {
+                throw new IllegalStateException(failure);
+            });
+            return counts;
         }
     }
 
@@ -254,8 +296,14 @@ public final class Trial implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (framework != null) {
-                framework.close();
+            try {
+                if (reactive != null) {
+                    reactive.close();
+                }
+            } finally {
+                if (framework != null) {
+                    framework.close();
+                }
             }
         } finally {
             if (work != null) {

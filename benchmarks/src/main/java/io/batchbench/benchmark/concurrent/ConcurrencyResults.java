@@ -2,7 +2,6 @@ package io.batchbench.benchmark.concurrent;
 
 import io.batchbench.benchmark.TrialResults;
 import io.batchbench.workload.concurrent.Latencies;
-import io.batchbench.workload.concurrent.UnitRunner;
 
 /**
  * The secondary results of the concurrent family, handed to JMH at the end of each iteration:
@@ -18,12 +17,12 @@ final class ConcurrencyResults {
     private ConcurrencyResults() {
     }
 
-    static void report(Latencies latencies, UnitRunner runner) {
+    static void report(Latencies latencies, int peakInFlight) {
         if (latencies.count() > 0) {
             TrialResults.perIteration(CHUNK_P50, latencies.percentileMillis(50), "ms");
             TrialResults.perIteration(CHUNK_P99, latencies.percentileMillis(99), "ms");
         }
-        TrialResults.perIteration(UNITS_PEAK, runner.peakInFlight(), "units");
+        TrialResults.perIteration(UNITS_PEAK, peakInFlight, "units");
         latencies.clear();
     }
 }

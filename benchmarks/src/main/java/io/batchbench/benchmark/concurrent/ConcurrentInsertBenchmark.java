@@ -164,7 +164,7 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     @TearDown(Level.Iteration)
     public void reportWork() {
         WorkResults.report(trial.work());
-        ConcurrencyResults.report(latencies, runner);
+        ConcurrencyResults.report(latencies, runner.peakInFlight());
     }
 
     @TearDown(Level.Trial)

@@ -1,5 +1,7 @@
 package io.batchbench.benchmark.concurrent;
 
+import java.util.Collections;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +26,7 @@ import io.batchbench.benchmark.LabelsOf;
 import io.batchbench.benchmark.RowCount;
 import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
-import io.batchbench.framework.Framework;
+import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
@@ -33,11 +35,14 @@ import io.batchbench.workload.Chunks;
 import io.batchbench.workload.Params;
 import io.batchbench.workload.concurrent.ExecutorKind;
 import io.batchbench.workload.concurrent.Latencies;
+import io.batchbench.workload.concurrent.StageRunner;
 import io.batchbench.workload.concurrent.UnitRunner;
 import io.batchbench.workload.job.ChunkLog;
+import io.batchbench.workload.job.ConcurrentJob;
 import io.batchbench.workload.job.JobCheck;
 import io.batchbench.workload.job.JobSplit;
 import io.batchbench.workload.job.ProcessedIds;
+import io.batchbench.workload.job.ReactiveJob;
 
 /**
  * The batch job done by {@code workers} concurrent units: every {@code NEW} order of a
@@ -70,7 +75,7 @@ public class ConcurrentJobBenchmark implements CheckedParams {
     @LabelsOf(JobSplit.class)
     public String split;
 
-    @Param({"platform", "virtual"})
+    @Param({"platform", "virtual", "reactive"})
     @LabelsOf(ExecutorKind.class)
     public String executor;
 
@@ -94,7 +99,9 @@ public class ConcurrentJobBenchmark implements CheckedParams {
 
     private Trial trial;
     private JobSplit jobSplit;
+    private ExecutorKind kind;
     private UnitRunner runner;
+    private StageRunner stages;
     private final Latencies latencies = new Latencies();
     private JobCheck check;
     private String cell;
@@ -111,6 +118,13 @@ public class ConcurrentJobBenchmark implements CheckedParams {
         Rtt.parse(rtt);
     }
 
+    /** A framework without a non-blocking stack has no reactive cell, and says why. */
+    @Override
+    public Optional<String> notApplicable() {
+        return ExecutorKind.parse(executor) == ExecutorKind.REACTIVE
+                ? Frameworks.parse(framework).noReactiveStack() : Optional.empty();
+    }
+
     @Override
     public int connections() {
         return CheckedParams.connectionsFor(PoolSize.parse(pool, workers));
@@ -120,7 +134,12 @@ public class ConcurrentJobBenchmark implements CheckedParams {
     public void openTrial(BenchmarkParams benchmark) {
         checkParams();
         jobSplit = JobSplit.parse(split);
-        runner = new UnitRunner(ExecutorKind.parse(executor), workers);
+        kind = ExecutorKind.parse(executor);
+        if (kind == ExecutorKind.REACTIVE) {
+            stages = new StageRunner(workers);
+        } else {
+            runner = new UnitRunner(kind, workers);
+        }
         cell = framework + " " + split + " " + executor + " workers=" + workers + " chunkSize=" + chunkSize;
         trial = Trial.open(Frameworks.parse(framework), rows, new FrameworkSettings(Chunks.MAX_ROWS),
                 new Properties(), Rtt.parse(rtt), PoolSize.parse(pool, workers));
@@ -128,7 +147,9 @@ public class ConcurrentJobBenchmark implements CheckedParams {
         TrialResults.perTrial("pool.size", trial.poolSize(), "connections");
         trial.execute(ProcessedIds::create);
         check = trial.query(JobCheck::before);
-        AuditLog.record(benchmark, check.rows(), trial.audit(this::runJob));
+        AuditLog.record(benchmark, check.rows(), kind == ExecutorKind.REACTIVE
+                ? trial.auditReactive(this::openConnections, audited -> runJob(audited.reactiveJob()))
+                : trial.audit(audited -> runJob(audited.concurrentJob())));
         checkAndReset();
         latencies.clear();
     }
@@ -140,7 +161,8 @@ public class ConcurrentJobBenchmark implements CheckedParams {
 
     @Benchmark
     public void concurrentJob(RowCount count) {
-        count.rows += runJob(trial.framework());
+        count.rows += kind == ExecutorKind.REACTIVE ? runJob(trial.reactive().reactiveJob())
+                : runJob(trial.framework().concurrentJob());
     }
 
     @TearDown(Level.Invocation)
@@ -152,7 +174,8 @@ public class ConcurrentJobBenchmark implements CheckedParams {
     @TearDown(Level.Iteration)
     public void reportWork() {
         WorkResults.report(trial.work());
-        ConcurrencyResults.report(latencies, runner);
+        ConcurrencyResults.report(latencies, kind == ExecutorKind.REACTIVE ? stages.peakInFlight()
+                : runner.peakInFlight());
     }
 
     @TearDown(Level.Trial)
@@ -169,9 +192,20 @@ public class ConcurrentJobBenchmark implements CheckedParams {
         trial.execute(ProcessedIds::reset);
     }
 
-    private long runJob(Framework framework) {
+    private long runJob(ConcurrentJob job) {
         ChunkLog log = new ChunkLog(cell, latencies::record);
-        runner.run(jobSplit.units(framework.concurrentJob(), workers, chunkSize, log));
+        runner.run(jobSplit.units(job, workers, chunkSize, log));
         return log.verify(check.rows(), check.idSum());
+    }
+
+    private long runJob(ReactiveJob job) {
+        ChunkLog log = new ChunkLog(cell, latencies::record);
+        stages.run(jobSplit.units(job, workers, chunkSize, log), log::stop);
+        return log.verify(check.rows(), check.idSum());
+    }
+
+    // The stack opens connections as units need them: open them all before the audit counts.
+    private void openConnections(ReactiveFramework stack) {
+        new StageRunner(workers).run(Collections.nCopies(workers, () -> stack.reactiveJob().matchingRange()), () -> { });
     }
 }

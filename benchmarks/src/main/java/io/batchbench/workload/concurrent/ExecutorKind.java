@@ -12,7 +12,12 @@ public enum ExecutorKind implements Labelled {
     /** A fixed pool of {@code workers} platform threads, each unit blocking on its JDBC connection. */
     PLATFORM("platform"),
     /** A new virtual thread per unit, at most {@code workers} at once, blocking on JDBC as on a platform thread. */
-    VIRTUAL("virtual");
+    VIRTUAL("virtual"),
+    /**
+     * The framework's non-blocking stack: each unit a stage that completes when its work is done,
+     * at most {@code workers} in flight ({@link StageRunner}), no thread waiting on the server.
+     */
+    REACTIVE("reactive");
 
     private final String label;
 

@@ -35,6 +35,9 @@ public final class UnitRunner {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
+        if (kind == ExecutorKind.REACTIVE) {
+            throw new IllegalArgumentException("reactive units are stages, which a StageRunner runs");
+        }
         this.kind = kind;
         this.workers = workers;
     }
@@ -108,6 +111,7 @@ public final class UnitRunner {
         return switch (kind) {
             case PLATFORM -> Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("unit-", 0).factory());
             case VIRTUAL -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("unit-", 0).factory());
+            case REACTIVE -> throw new IllegalStateException("refused by the constructor");
         };
     }
 

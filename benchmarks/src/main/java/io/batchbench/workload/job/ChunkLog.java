@@ -17,6 +17,7 @@ public final class ChunkLog {
     private final LongConsumer latency;
     private final LongAdder rows = new LongAdder();
     private final LongAdder idSum = new LongAdder();
+    private volatile boolean stopped;
 
     public ChunkLog(String job, LongConsumer latency) {
         this.job = job;
@@ -34,9 +35,17 @@ public final class ChunkLog {
         idSum.add(sum);
     }
 
-    /** Whether the unit should stop before its next chunk: another unit failed and the runner interrupted this one. */
+    /**
+     * Whether the unit should stop before its next chunk: another unit failed, and the runner
+     * interrupted this one's thread or, on a non-blocking stack, called {@link #stop()}.
+     */
     public boolean stopRequested() {
-        return Thread.currentThread().isInterrupted();
+        return stopped || Thread.currentThread().isInterrupted();
+    }
+
+    /** Asks every unit to stop before its next chunk. */
+    public void stop() {
+        stopped = true;
     }
 
     public long rows() {

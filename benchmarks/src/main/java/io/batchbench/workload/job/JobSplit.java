@@ -2,6 +2,8 @@ package io.batchbench.workload.job;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
@@ -41,6 +43,20 @@ public enum JobSplit implements Labelled {
         return switch (this) {
             case RANGE -> job.matchingRange().split(workers).stream()
                     .<Runnable>map(range -> () -> job.range(range, chunkSize, log))
+                    .toList();
+            case SKIP_LOCKED -> Collections.nCopies(workers, () -> job.skipLocked(chunkSize, log));
+            case BULK -> Collections.nCopies(workers, () -> job.bulk(chunkSize, log));
+        };
+    }
+
+    /**
+     * The same units on a non-blocking stack, each started by its supplier. {@code range} waits for
+     * the matching range first (on the calling thread, which has nothing else to do).
+     */
+    public List<Supplier<CompletionStage<Void>>> units(ReactiveJob job, int workers, int chunkSize, ChunkLog log) {
+        return switch (this) {
+            case RANGE -> job.matchingRange().toCompletableFuture().join().split(workers).stream()
+                    .<Supplier<CompletionStage<Void>>>map(range -> () -> job.range(range, chunkSize, log))
                     .toList();
             case SKIP_LOCKED -> Collections.nCopies(workers, () -> job.skipLocked(chunkSize, log));
             case BULK -> Collections.nCopies(workers, () -> job.bulk(chunkSize, log));

@@ -2,6 +2,7 @@ package io.batchbench.benchmark.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -19,6 +20,7 @@ import io.batchbench.trial.TrialCache;
 import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.concurrent.ExecutorKind;
 import io.batchbench.workload.concurrent.Latencies;
+import io.batchbench.workload.concurrent.StageRunner;
 import io.batchbench.workload.concurrent.UnitRunner;
 import io.batchbench.workload.insert.InsertCheck;
 import io.batchbench.workload.insert.InsertStrategy;
@@ -65,7 +67,9 @@ class ConcurrentCellsTest {
 
     static Stream<Arguments> jobCells() {
         return Stream.of(Frameworks.values()).flatMap(framework -> Stream.of(JobSplit.values())
-                .flatMap(split -> Stream.of(ExecutorKind.values()).map(kind -> Arguments.of(framework, split, kind))));
+                .flatMap(split -> Stream.of(ExecutorKind.values())
+                        .filter(kind -> kind != ExecutorKind.REACTIVE || framework.noReactiveStack().isEmpty())
+                        .map(kind -> Arguments.of(framework, split, kind))));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -76,15 +80,26 @@ class ConcurrentCellsTest {
         assertThat(check.rows()).isBetween(900L, 1_100L);
         String cell = framework + " " + split + " " + kind;
         ChunkLog log = new ChunkLog(cell, nanos -> { });
-        UnitRunner runner = new UnitRunner(kind, WORKERS);
+        int[] peak = new int[1];
 
-        WireCounts sent = trial.audit(audited -> runner.run(split.units(audited.concurrentJob(), WORKERS, CHUNK, log)));
+        WireCounts sent;
+        if (kind == ExecutorKind.REACTIVE) {
+            StageRunner stages = new StageRunner(WORKERS);
+            sent = trial.auditReactive(stack -> new StageRunner(WORKERS).run(
+                            Collections.nCopies(WORKERS, () -> stack.reactiveJob().matchingRange()), () -> { }),
+                    audited -> stages.run(split.units(audited.reactiveJob(), WORKERS, CHUNK, log), log::stop));
+            peak[0] = stages.peakInFlight();
+        } else {
+            UnitRunner runner = new UnitRunner(kind, WORKERS);
+            sent = trial.audit(audited -> runner.run(split.units(audited.concurrentJob(), WORKERS, CHUNK, log)));
+            peak[0] = runner.peakInFlight();
+        }
 
         assertThat(log.verify(check.rows(), check.idSum())).isEqualTo(check.rows());
         trial.execute(connection -> check.verifyAfter(connection, cell));
         trial.execute(connection -> ProcessedIds.verify(connection, cell, check));
         assertThat(trial.query(TableChecksum::rowsOf)).isEqualTo(jobReference);
-        assertThat(runner.peakInFlight()).isBetween(1, WORKERS);
+        assertThat(peak[0]).isBetween(1, WORKERS);
         long chunks = check.rows() / CHUNK;
         assertThat(sent.count("INSERT")).as("the processed-ids log: one INSERT per chunk")
                 .isBetween(chunks, chunks + WORKERS);
@@ -96,8 +111,10 @@ class ConcurrentCellsTest {
                 assertThat(sent.roundTrips()).as("updates batched per chunk").isLessThan(check.rows() / 10);
             };
             case BULK -> () -> {
-                assertThat(sent.count("UPDATE")).as("one per chunk, and each unit's last, empty one")
-                        .isBetween(chunks, chunks + 1 + WORKERS);
+                // One per chunk; at the end a unit may find fewer rows than a chunk unlocked (SKIP LOCKED
+                // passes over another unit's), and each unit ends with an empty one.
+                assertThat(sent.count("UPDATE")).as("one per chunk, a short one and an empty one per unit at most")
+                        .isBetween(chunks, chunks + 1 + 2L * WORKERS);
                 // Nothing loaded. On Hibernate ORM (hibernate, springdata) each unit's session sends one
                 // SELECT of its own beside the chunks (seen on the wire, not yet identified); the others none.
                 assertThat(sent.count("SELECT")).as(sent.toString()).isLessThanOrEqualTo(WORKERS);
@@ -110,7 +127,7 @@ class ConcurrentCellsTest {
 
     static Stream<Arguments> insertCells() {
         return Stream.of(Frameworks.values()).flatMap(framework -> Stream.of(InsertStrategy.values())
-                .flatMap(strategy -> Stream.of(ExecutorKind.values())
+                .flatMap(strategy -> Stream.of(ExecutorKind.PLATFORM, ExecutorKind.VIRTUAL)
                         .map(kind -> Arguments.of(framework, strategy, kind))));
     }
 

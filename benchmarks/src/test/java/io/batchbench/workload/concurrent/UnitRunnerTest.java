@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class UnitRunnerTest {
 
     @ParameterizedTest
-    @EnumSource(ExecutorKind.class)
+    @EnumSource(value = ExecutorKind.class, names = {"PLATFORM", "VIRTUAL"})
     void runsEveryUnitWithAtMostWorkersAtOnce(ExecutorKind kind) {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -41,7 +41,7 @@ class UnitRunnerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExecutorKind.class)
+    @EnumSource(value = ExecutorKind.class, names = {"PLATFORM", "VIRTUAL"})
     void aFailingUnitStopsTheOthersAndItsCauseIsThrownOnceNoThreadIsLeft(ExecutorKind kind) throws Exception {
         AtomicInteger started = new AtomicInteger();
         CountDownLatch othersRunning = new CountDownLatch(3);
