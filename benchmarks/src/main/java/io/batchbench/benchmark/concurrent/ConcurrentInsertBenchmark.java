@@ -1,5 +1,6 @@
 package io.batchbench.benchmark.concurrent;
 
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -73,6 +74,7 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     @LabelsOf(InsertStrategy.class)
     public String strategy;
 
+    /** {@code reactive} is no cell of this class yet ({@link #notApplicable()}): only the job has reactive units. */
     @Param({"platform", "virtual"})
     @LabelsOf(ExecutorKind.class)
     public String executor;
@@ -121,6 +123,13 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     @Override
     public int connections() {
         return CheckedParams.connectionsFor(PoolSize.parse(pool, workers));
+    }
+
+    @Override
+    public Optional<String> notApplicable() {
+        return ExecutorKind.parse(executor) == ExecutorKind.REACTIVE
+                ? Optional.of("the concurrent insert's reactive units are not wired into batchbench yet; the concurrent"
+                        + " job has them") : Optional.empty();
     }
 
     @Setup(Level.Trial)
