@@ -13,6 +13,7 @@ import io.batchbench.framework.ReactiveTarget;
 import io.batchbench.framework.hibernate.HibernateFramework;
 import io.batchbench.framework.jdbc.JdbcFramework;
 import io.batchbench.framework.jooq.JooqFramework;
+import io.batchbench.framework.jooq.JooqReactiveFramework;
 import io.batchbench.framework.mybatis.MyBatisFramework;
 import io.batchbench.framework.springdata.SpringDataFramework;
 import io.batchbench.framework.vertx.VertxFramework;
@@ -31,8 +32,7 @@ public enum Frameworks implements Labelled {
     SPRINGDATA("springdata", SpringDataFramework::new, InsertLimit.NONE,
             Reactive.none("Spring Data JPA has no non-blocking API: JPA blocks on JDBC, and Spring Data's reactive"
                     + " repositories are Spring Data R2DBC, another framework without JPA's entity state")),
-    JOOQ("jooq", JooqFramework::new, JooqFramework.INSERT_LIMIT,
-            Reactive.none("its non-blocking stack, jOOQ on R2DBC, is not wired into batchbench yet")),
+    JOOQ("jooq", JooqFramework::new, JooqFramework.INSERT_LIMIT, Reactive.stack(JooqReactiveFramework::new)),
     MYBATIS("mybatis", MyBatisFramework::new, InsertLimit.NONE,
             Reactive.none("MyBatis has no non-blocking API: its SqlSession blocks on a JDBC connection"));
 

@@ -23,7 +23,7 @@ public final class JooqFramework implements Framework {
      * jOOQ's defaults except execute logging, which the manual presents as a development aid: while it
      * is on, every query runs through a LoggerListener and a StopWatchListener even when DEBUG is off.
      */
-    private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
+    static final Settings SETTINGS = new Settings().withExecuteLogging(false);
 
     /** jOOQ's Loader commits only after whole Loader batches; see {@link JooqInserting}. */
     public static final InsertLimit INSERT_LIMIT = JooqInserting.LOADER_LIMIT;

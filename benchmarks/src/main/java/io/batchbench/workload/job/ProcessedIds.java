@@ -19,7 +19,7 @@ import io.batchbench.workload.WrongResultException;
 public final class ProcessedIds {
 
     public static final String TABLE = "job_processed";
-    static final String RECORD = "INSERT INTO " + TABLE + " (id) SELECT unnest(?::int8[])";
+    public static final String RECORD = "INSERT INTO " + TABLE + " (id) SELECT unnest(?::int8[])";
     /** The same statement for clients that number their parameters ($1), the non-blocking ones. */
     public static final String RECORD_NUMBERED = "INSERT INTO " + TABLE + " (id) SELECT unnest($1::int8[])";
 

