@@ -11,6 +11,7 @@ import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.framework.ReactiveTarget;
 import io.batchbench.framework.hibernate.HibernateFramework;
+import io.batchbench.framework.hibernate.HibernateReactiveFramework;
 import io.batchbench.framework.jdbc.JdbcFramework;
 import io.batchbench.framework.jooq.JooqFramework;
 import io.batchbench.framework.jooq.JooqReactiveFramework;
@@ -27,8 +28,7 @@ import io.batchbench.workload.insert.InsertLimit;
  */
 public enum Frameworks implements Labelled {
     JDBC("jdbc", JdbcFramework::new, InsertLimit.NONE, Reactive.stack(VertxFramework::new)),
-    HIBERNATE("hibernate", HibernateFramework::new, InsertLimit.NONE,
-            Reactive.none("its non-blocking stack, Hibernate Reactive, is not wired into batchbench yet")),
+    HIBERNATE("hibernate", HibernateFramework::new, InsertLimit.NONE, Reactive.stack(HibernateReactiveFramework::new)),
     SPRINGDATA("springdata", SpringDataFramework::new, InsertLimit.NONE,
             Reactive.none("Spring Data JPA has no non-blocking API: JPA blocks on JDBC, and Spring Data's reactive"
                     + " repositories are Spring Data R2DBC, another framework without JPA's entity state")),
