@@ -51,7 +51,10 @@ import io.batchbench.workload.job.ReactiveJob;
  * {@code skipLocked} lets every worker claim chunks from the shared table with {@code FOR UPDATE
  * SKIP LOCKED}, {@code bulk} claims and processes each chunk in one set-based UPDATE with
  * {@code SKIP LOCKED} in its subquery. One operation is the whole job; the rows are put back and
- * the table vacuumed after each, outside the measured region.
+ * the table vacuumed after each, outside the measured region. {@code executor=reactive} runs the
+ * same units on the framework's non-blocking stack ({@code Frameworks}: Vert.x in {@code jdbc}'s
+ * place, Hibernate Reactive, jOOQ on R2DBC); a framework without one has no reactive cell, and
+ * says why ({@link #notApplicable()}).
  *
  * <p>Exactly once is checked in every operation: each chunk logs its ids in
  * {@link ProcessedIds} in its own transaction (a repeated row fails that transaction on the
