@@ -48,7 +48,7 @@ class BenchmarkJarIT {
 
     /**
      * Every benchmark but the concurrent family, whose full matrix (framework × strategy or split ×
-     * executor × workers, some 220 cells) would take this build past its hour; a few of its cells
+     * executor × workers, 237 cells) would take this build past its hour; a few of its cells
      * run in {@link #concurrentCellsRunOnEveryExecutorAndAreAudited()}.
      */
     @Test
@@ -127,14 +127,14 @@ class BenchmarkJarIT {
 
     /**
      * The concurrent family through the shaded jar: the job on virtual threads and on the reactive
-     * stack (Vert.x, whose driver the shade must keep working), and the insert, at two workers; each
+     * stacks (Vert.x, Hibernate Reactive: their service files must survive the shade), and the insert, at two workers; each
      * audited; a framework without a non-blocking stack recorded as no cell, with its reason.
      */
     @Test
     void concurrentCellsRunOnEveryExecutorAndAreAudited() throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(),
                 "concurrent\\.", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
-                "-p", "framework=jdbc,mybatis", "-p", "strategy=batch", "-p", "split=skipLocked",
+                "-p", "framework=jdbc,hibernate,mybatis", "-p", "strategy=batch", "-p", "split=skipLocked",
                 "-p", "executor=virtual,reactive", "-p", "workers=2", "-p", "rows=2000", "-p", "chunkSize=100");
 
         assertThat(jar.exitCode(Duration.ofMinutes(10))).as(jar.output()).isZero();
@@ -150,10 +150,13 @@ class BenchmarkJarIT {
         }
         assertThat(cells).containsExactlyInAnyOrder(
                 "ConcurrentJobBenchmark.concurrentJob jdbc virtual", "ConcurrentJobBenchmark.concurrentJob jdbc reactive",
+                "ConcurrentJobBenchmark.concurrentJob hibernate virtual",
+                "ConcurrentJobBenchmark.concurrentJob hibernate reactive",
                 "ConcurrentJobBenchmark.concurrentJob mybatis virtual",
-                "ConcurrentInsertBenchmark.insert jdbc virtual", "ConcurrentInsertBenchmark.insert mybatis virtual");
+                "ConcurrentInsertBenchmark.insert jdbc virtual", "ConcurrentInsertBenchmark.insert hibernate virtual",
+                "ConcurrentInsertBenchmark.insert mybatis virtual");
         JsonNode audit = JSON.readTree(runDir.resolve("audit.json").toFile());
-        assertThat(audit.get("cells")).hasSize(5);
+        assertThat(audit.get("cells")).hasSize(8);
         for (JsonNode entry : audit.get("cells")) {
             assertThat(entry.get("roundTrips").asLong()).as(entry.toString()).isPositive();
         }
