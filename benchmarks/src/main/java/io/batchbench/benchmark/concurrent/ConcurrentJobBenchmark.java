@@ -183,8 +183,14 @@ public class ConcurrentJobBenchmark implements CheckedParams {
 
     @TearDown(Level.Trial)
     public void closeTrial() {
-        if (trial != null) {
-            trial.close();
+        try {
+            if (runner != null) {
+                runner.close();
+            }
+        } finally {
+            if (trial != null) {
+                trial.close();
+            }
         }
     }
 

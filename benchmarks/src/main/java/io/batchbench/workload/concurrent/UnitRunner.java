@@ -1,35 +1,33 @@
 package io.batchbench.workload.concurrent;
 
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the units of one concurrent operation, at most {@code workers} at a time, on platform or
- * virtual threads, and returns when all have ended. The first unit that throws stops the others
- * (those not started never start, those running are interrupted, which a unit looking at its
- * thread's interrupt flag between chunks takes as its cue to stop) and its exception is rethrown
- * once every thread has ended, so a failed operation leaves no thread behind, and no connection:
- * each unit closes its own.
+ * virtual threads, and returns when all have ended. The first unit that throws stops the others:
+ * those not started never start, those running are interrupted (a unit looks at its thread's
+ * interrupt flag between chunks), and its exception is rethrown once every unit has ended, so a
+ * failed operation leaves no unit running and no connection held: each unit closes its own.
  *
- * <p>Threads are made per operation rather than kept for the trial: starting 16 platform threads
- * costs some 1 ms against operations of 100 ms and more here, and a pool that outlives its run
- * is exactly the leak a failure test must be able to rule out.
+ * <p>Platform threads are a fixed pool of {@code workers} kept for the runner's life (the trial),
+ * as a batch job keeps its pool, and closed with it: the work meter reads the CPU of threads that
+ * outlive its window, and would miss threads started and ended inside an operation. Virtual
+ * threads are made per unit, as Loom intends, and run on carriers that outlive the window.
  */
-public final class UnitRunner {
+public final class UnitRunner implements AutoCloseable {
 
     private final ExecutorKind kind;
     private final int workers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private ExecutorService platform;
 
     public UnitRunner(ExecutorKind kind, int workers) {
         if (workers < 1) {
@@ -51,78 +49,92 @@ public final class UnitRunner {
         return peak.get();
     }
 
-    /** Runs every unit; throws the first failure (unchecked as it was, else wrapped) after all threads ended. */
+    /** Runs every unit; throws the first failure (unchecked as it was, else wrapped) after all units ended. */
     public void run(List<? extends Runnable> units) {
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        // Virtual threads are not pooled: a semaphore bounds how many run, as Loom's guidance says.
+        Set<Thread> running = ConcurrentHashMap.newKeySet();
+        // At most workers units at once; virtual threads are not pooled, so this is their bound too.
         Semaphore permits = new Semaphore(workers);
-        Queue<Future<?>> started = new ConcurrentLinkedQueue<>();
-        try (ExecutorService executor = executor()) {
+        ExecutorService executor = executor();
+        try {
             for (Runnable unit : units) {
-                if (firstFailure.get() != null) {
-                    break;
-                }
-                try {
-                    permits.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    firstFailure.compareAndSet(null, e);
+                if (!acquire(permits, firstFailure)) {
                     break;
                 }
                 if (firstFailure.get() != null) {
                     permits.release();
                     break;
                 }
-                started.add(executor.submit(() -> {
+                executor.execute(() -> {
+                    running.add(Thread.currentThread());
                     peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     try {
-                        unit.run();
+                        if (firstFailure.get() == null) {
+                            unit.run();
+                        }
                     } catch (Throwable failure) {
                         if (firstFailure.compareAndSet(null, failure)) {
-                            started.forEach(future -> future.cancel(true));
+                            running.stream().filter(thread -> thread != Thread.currentThread())
+                                    .forEach(Thread::interrupt);
                         }
                     } finally {
                         inFlight.decrementAndGet();
+                        running.remove(Thread.currentThread());
+                        Thread.interrupted(); // a pooled thread goes back clean
                         permits.release();
                     }
-                }));
-                if (firstFailure.get() != null) {
-                    started.forEach(future -> future.cancel(true));
-                }
+                });
             }
-        } // close() waits for every thread to end
-        Throwable failure = firstFailure.get();
-        if (failure == null) {
-            for (Future<?> future : started) {
-                awaitQuietly(future);
+            // Every permit back: every unit started has ended.
+            permits.acquireUninterruptibly(workers);
+            permits.release(workers);
+        } finally {
+            if (kind == ExecutorKind.VIRTUAL) {
+                executor.close();
             }
-            return;
         }
+        Throwable failure = firstFailure.get();
         if (failure instanceof RuntimeException unchecked) {
             throw unchecked;
         }
         if (failure instanceof Error error) {
             throw error;
         }
-        throw new IllegalStateException("a unit failed: " + failure, failure);
+        if (failure != null) {
+            throw new IllegalStateException("a unit failed: " + failure, failure);
+        }
+    }
+
+    /** Ends the platform threads, if any; the runner cannot run again. */
+    @Override
+    public void close() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static boolean acquire(Semaphore permits, AtomicReference<Throwable> firstFailure) {
+        try {
+            permits.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            firstFailure.compareAndSet(null, e);
+            return false;
+        }
     }
 
     private ExecutorService executor() {
         return switch (kind) {
-            case PLATFORM -> Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("unit-", 0).factory());
+            case PLATFORM -> {
+                if (platform == null) {
+                    platform = Executors.newFixedThreadPool(workers,
+                            Thread.ofPlatform().name("unit-", 0).daemon(true).factory());
+                }
+                yield platform;
+            }
             case VIRTUAL -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("unit-", 0).factory());
             case REACTIVE -> throw new IllegalStateException("refused by the constructor");
         };
-    }
-
-    private static void awaitQuietly(Future<?> future) {
-        try {
-            future.get();
-        } catch (CancellationException | ExecutionException e) {
-            throw new IllegalStateException("a unit ended without reporting its failure", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while units ran", e);
-        }
     }
 }

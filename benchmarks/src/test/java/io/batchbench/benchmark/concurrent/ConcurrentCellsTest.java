@@ -100,9 +100,10 @@ class ConcurrentCellsTest {
                     audited -> stages.run(split.units(audited.reactiveJob(), WORKERS, CHUNK, log), log::stop));
             peak[0] = stages.peakInFlight();
         } else {
-            UnitRunner runner = new UnitRunner(kind, WORKERS);
-            sent = trial.audit(audited -> runner.run(split.units(audited.concurrentJob(), WORKERS, CHUNK, log)));
-            peak[0] = runner.peakInFlight();
+            try (UnitRunner runner = new UnitRunner(kind, WORKERS)) {
+                sent = trial.audit(audited -> runner.run(split.units(audited.concurrentJob(), WORKERS, CHUNK, log)));
+                peak[0] = runner.peakInFlight();
+            }
         }
 
         assertThat(log.verify(check.rows(), check.idSum())).isEqualTo(check.rows());
@@ -153,10 +154,13 @@ class ConcurrentCellsTest {
         TableChecksum expected = trial.query(TableChecksum::contentOf);
         trial.execute(InsertCheck::empty);
         InsertUnits units = new InsertUnits(strategy, NewOrder.generate(ROWS), 500);
-        UnitRunner runner = new UnitRunner(kind, WORKERS);
         Latencies latencies = new Latencies();
+        UnitRunner runner = new UnitRunner(kind, WORKERS);
 
-        WireCounts sent = trial.audit(audited -> units.run(audited, runner, latencies));
+        WireCounts sent;
+        try (runner) {
+            sent = trial.audit(audited -> units.run(audited, runner, latencies));
+        }
 
         trial.execute(connection -> InsertCheck.verify(connection, framework + " " + strategy + " " + kind, expected));
         assertThat(units.size()).isEqualTo(10);
@@ -165,6 +169,8 @@ class ConcurrentCellsTest {
         assertThat(runner.peakInFlight()).isBetween(1, WORKERS);
         // The content of the table as it was seeded, for the next cell on this trial.
         trial.execute(InsertCheck::empty);
-        units.run(trial.framework(), new UnitRunner(kind, 1), latencies);
+        try (UnitRunner one = new UnitRunner(kind, 1)) {
+            units.run(trial.framework(), one, latencies);
+        }
     }
 }

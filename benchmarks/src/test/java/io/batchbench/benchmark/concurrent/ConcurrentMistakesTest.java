@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import io.batchbench.trial.TrialCache;
 import io.batchbench.workload.WrongResultException;
 import io.batchbench.workload.concurrent.ExecutorKind;
 import io.batchbench.workload.concurrent.UnitRunner;
+import io.batchbench.workload.concurrent.UnitRunnerTest;
 import io.batchbench.workload.job.ChunkLog;
 import io.batchbench.workload.job.JobCheck;
 import io.batchbench.workload.job.JobSplit;
@@ -88,7 +90,10 @@ class ConcurrentMistakesTest {
             }));
         }
 
-        Throwable repeated = catchThrowable(() -> new UnitRunner(ExecutorKind.PLATFORM, 2).run(workers));
+        Throwable repeated;
+        try (UnitRunner runner = new UnitRunner(ExecutorKind.PLATFORM, 2)) {
+            repeated = catchThrowable(() -> runner.run(workers));
+        }
 
         if (repeated != null) {
             assertThat(repeated).hasStackTraceContaining("duplicate key value violates unique constraint");
@@ -134,18 +139,19 @@ class ConcurrentMistakesTest {
 
     /** A unit that fails in the middle of the job stops it with the cause; no thread and no open transaction stay. */
     @Test
-    void aUnitThatFailsStopsTheJobWithItsCauseAndLeavesNoTransactionOpen() {
+    void aUnitThatFailsStopsTheJobWithItsCauseAndLeavesNoTransactionOpen() throws Exception {
         // A row already in the log: the unit that reaches it fails on the primary key, as a repeat would.
         trial.execute(connection -> ProcessedIds.record(connection, new long[] {(Long) check.matchingIds()[500]}));
         ChunkLog log = new ChunkLog("skipLocked with a poisoned row", nanos -> { });
-        UnitRunner runner = new UnitRunner(ExecutorKind.PLATFORM, 2);
-
-        assertThatThrownBy(() -> runner.run(JobSplit.SKIP_LOCKED.units(trial.framework().concurrentJob(), 2, CHUNK, log)))
-                .hasStackTraceContaining("duplicate key value violates unique constraint \"job_processed_pkey\"");
+        Set<Thread> before = UnitRunnerTest.unitThreads();
+        try (UnitRunner runner = new UnitRunner(ExecutorKind.PLATFORM, 2)) {
+            assertThatThrownBy(() -> runner.run(JobSplit.SKIP_LOCKED.units(trial.framework().concurrentJob(), 2, CHUNK,
+                    log))).hasStackTraceContaining("duplicate key value violates unique constraint \"job_processed_pkey\"");
+        }
 
         assertThat(log.rows()).isLessThan(check.rows());
         assertThat(openTransactions()).isZero();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith("unit-"));
+        assertThat(UnitRunnerTest.newThreadsAlive(before)).as("unit threads left").isZero();
     }
 
     private long openTransactions() {
