@@ -2,6 +2,8 @@ package io.batchbench.benchmark;
 
 import java.util.Optional;
 
+import io.batchbench.trial.Trial;
+
 /**
  * A benchmark whose parameter values can be checked without a database. The launcher sets the
  * {@code @Param} fields of a fresh instance to every combination the command line selects and
@@ -20,5 +22,19 @@ public interface CheckedParams {
      */
     default Optional<String> notApplicable() {
         return Optional.empty();
+    }
+
+    /**
+     * The connections one trial of this combination holds at most: its pool and, while the audit
+     * runs, the audit's pool of the same size, plus the clone's and the work meter's own. The
+     * launcher refuses a run whose largest cell the server has no room for.
+     */
+    default int connections() {
+        return connectionsFor(Trial.POOL_SIZE);
+    }
+
+    /** What {@link #connections()} is for a trial whose pool holds {@code poolSize} connections. */
+    static int connectionsFor(int poolSize) {
+        return 2 * poolSize + 2;
     }
 }

@@ -2,6 +2,7 @@ package io.batchbench.framework;
 
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
+import io.batchbench.workload.job.ConcurrentJob;
 import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.update.Updating;
 
@@ -19,6 +20,9 @@ public interface Framework extends AutoCloseable {
     Updating updating();
 
     BatchJob batchJob();
+
+    /** The batch job for concurrent units: safe to call from several threads at once, a connection per unit. */
+    ConcurrentJob concurrentJob();
 
     @Override
     void close();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -92,6 +93,11 @@ public final class Launcher {
         Thread hook = new Thread(cleanup, "batchbench-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            Optional<String> noRoom = ConnectionHeadroom.check(server.coordinates(), matrix.connections());
+            if (noRoom.isPresent()) {
+                System.err.println("batchbench: " + noRoom.get());
+                return 2;
+            }
             return runCells(options, matrix, shuffle, files, server.coordinates(), commandLine, cleanup);
         } catch (IOException | SQLException e) {
             System.err.println("batchbench: could not prepare the run: " + e.getMessage());

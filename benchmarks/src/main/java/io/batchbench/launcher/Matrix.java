@@ -35,8 +35,9 @@ import io.batchbench.workload.Params;
  *
  * @param cells         what to run, in JMH's order: benchmarks by name, then parameter combinations
  * @param notApplicable what the selection names but no framework idiom exists for, with why
+ * @param connections   the most connections one of the cells holds at once ({@link CheckedParams#connections()})
  */
-record Matrix(List<Cell> cells, List<NotApplicable> notApplicable) {
+record Matrix(List<Cell> cells, List<NotApplicable> notApplicable, int connections) {
 
     /** One benchmark method with one value for each of its parameters. */
     record Cell(String benchmark, Map<String, String> params) {
@@ -68,13 +69,14 @@ record Matrix(List<Cell> cells, List<NotApplicable> notApplicable) {
         List<Cell> cells = new ArrayList<>();
         List<NotApplicable> notApplicable = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
+        int[] connections = {CheckedParams.connectionsFor(0)};
         for (BenchmarkListEntry benchmark : selected) {
             // A benchmark measured in several modes is listed once per mode; JMH runs them together.
             if (seen.add(benchmark.getUsername())) {
-                check(benchmark, options, cells, notApplicable);
+                check(benchmark, options, cells, notApplicable, connections);
             }
         }
-        return new Matrix(List.copyOf(cells), List.copyOf(notApplicable));
+        return new Matrix(List.copyOf(cells), List.copyOf(notApplicable), connections[0]);
     }
 
     private static List<BenchmarkListEntry> selected(CommandLineOptions options) {
@@ -114,7 +116,7 @@ record Matrix(List<Cell> cells, List<NotApplicable> notApplicable) {
     }
 
     private static void check(BenchmarkListEntry benchmark, CommandLineOptions options, List<Cell> cells,
-                              List<NotApplicable> notApplicable) {
+                              List<NotApplicable> notApplicable, int[] connections) {
         Class<?> type = benchmarkClass(benchmark);
         String name = type.getSimpleName();
         Map<String, List<String>> values = values(benchmark, options);
@@ -133,8 +135,12 @@ record Matrix(List<Cell> cells, List<NotApplicable> notApplicable) {
         }
         combinations(values, new TreeMap<>(), combination -> {
             Cell cell = new Cell(benchmark.getUsername(), combination);
-            Optional<String> reason = CheckedParams.class.isAssignableFrom(type)
-                    ? checkCombination(type, cell) : Optional.empty();
+            Optional<String> reason = Optional.empty();
+            if (CheckedParams.class.isAssignableFrom(type)) {
+                CheckedParams checked = checkCombination(type, cell);
+                reason = checked.notApplicable();
+                connections[0] = Math.max(connections[0], checked.connections());
+            }
             if (reason.isPresent()) {
                 notApplicable.add(new NotApplicable(cell, reason.get()));
             } else {
@@ -143,8 +149,8 @@ record Matrix(List<Cell> cells, List<NotApplicable> notApplicable) {
         });
     }
 
-    /** Runs the benchmark's own checks on a fresh instance set to the combination; returns why it is no cell, if so. */
-    private static Optional<String> checkCombination(Class<?> type, Cell cell) {
+    /** Runs the benchmark's own checks on a fresh instance set to the combination; returns the instance, checked. */
+    private static CheckedParams checkCombination(Class<?> type, Cell cell) {
         CheckedParams instance;
         try {
             instance = (CheckedParams) type.getConstructor().newInstance();
@@ -154,7 +160,7 @@ record Matrix(List<Cell> cells, List<NotApplicable> notApplicable) {
         try {
             cell.params().forEach((parameter, value) -> set(instance, field(type, parameter), parameter, value));
             instance.checkParams();
-            return instance.notApplicable();
+            return instance;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(type.getSimpleName() + " " + cell.label().substring(
                     cell.label().indexOf(' ') + 1) + ": " + e.getMessage(), e);

@@ -1,16 +1,23 @@
 package io.batchbench.trial;
 
+import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.framework.ReactiveFramework;
+import io.batchbench.framework.ReactiveTarget;
 import io.batchbench.framework.hibernate.HibernateFramework;
+import io.batchbench.framework.hibernate.HibernateReactiveFramework;
 import io.batchbench.framework.jdbc.JdbcFramework;
 import io.batchbench.framework.jooq.JooqFramework;
+import io.batchbench.framework.jooq.JooqReactiveFramework;
 import io.batchbench.framework.mybatis.MyBatisFramework;
 import io.batchbench.framework.springdata.SpringDataFramework;
+import io.batchbench.framework.vertx.VertxFramework;
 import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 import io.batchbench.workload.insert.InsertLimit;
@@ -20,20 +27,38 @@ import io.batchbench.workload.insert.InsertLimit;
  * knows every adapter. The first is the reference the reports compare the others with.
  */
 public enum Frameworks implements Labelled {
-    JDBC("jdbc", JdbcFramework::new, InsertLimit.NONE),
-    HIBERNATE("hibernate", HibernateFramework::new, InsertLimit.NONE),
-    SPRINGDATA("springdata", SpringDataFramework::new, InsertLimit.NONE),
-    JOOQ("jooq", JooqFramework::new, JooqFramework.INSERT_LIMIT),
-    MYBATIS("mybatis", MyBatisFramework::new, InsertLimit.NONE);
+    JDBC("jdbc", JdbcFramework::new, InsertLimit.NONE, Reactive.stack(VertxFramework::new)),
+    HIBERNATE("hibernate", HibernateFramework::new, InsertLimit.NONE, Reactive.stack(HibernateReactiveFramework::new)),
+    SPRINGDATA("springdata", SpringDataFramework::new, InsertLimit.NONE,
+            Reactive.none("Spring Data JPA has no non-blocking API: JPA blocks on JDBC, and Spring Data's reactive"
+                    + " repositories are Spring Data R2DBC, another framework without JPA's entity state")),
+    JOOQ("jooq", JooqFramework::new, JooqFramework.INSERT_LIMIT, Reactive.stack(JooqReactiveFramework::new)),
+    MYBATIS("mybatis", MyBatisFramework::new, InsertLimit.NONE,
+            Reactive.none("MyBatis has no non-blocking API: its SqlSession blocks on a JDBC connection"));
+
+    /** A framework's non-blocking stack, or why it has none here. */
+    private record Reactive(Function<ReactiveTarget, ReactiveFramework> factory, String none) {
+
+        static Reactive stack(Function<ReactiveTarget, ReactiveFramework> factory) {
+            return new Reactive(factory, null);
+        }
+
+        static Reactive none(String why) {
+            return new Reactive(null, why);
+        }
+    }
 
     private final String label;
     private final BiFunction<DataSource, FrameworkSettings, Framework> factory;
     private final InsertLimit insertLimit;
+    private final Reactive reactive;
 
-    Frameworks(String label, BiFunction<DataSource, FrameworkSettings, Framework> factory, InsertLimit insertLimit) {
+    Frameworks(String label, BiFunction<DataSource, FrameworkSettings, Framework> factory, InsertLimit insertLimit,
+               Reactive reactive) {
         this.label = label;
         this.factory = factory;
         this.insertLimit = insertLimit;
+        this.reactive = reactive;
     }
 
     @Override
@@ -48,6 +73,19 @@ public enum Frameworks implements Labelled {
     /** What this framework's idiom cannot insert; see {@link InsertLimit}. */
     public InsertLimit insertLimit() {
         return insertLimit;
+    }
+
+    /** Why this framework has no non-blocking stack in the matrix, or empty when it has one. */
+    public Optional<String> noReactiveStack() {
+        return Optional.ofNullable(reactive.none());
+    }
+
+    /** Its non-blocking stack on {@code target}; throws if it has none ({@link #noReactiveStack()}). */
+    public ReactiveFramework openReactive(ReactiveTarget target) {
+        if (reactive.factory() == null) {
+            throw new IllegalStateException(label + " has no non-blocking stack: " + reactive.none());
+        }
+        return reactive.factory().apply(target);
     }
 
     public static Frameworks parse(String value) {

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -21,6 +23,8 @@ import io.batchbench.fixtures.db.ServerCoordinates;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.framework.ReactiveFramework;
+import io.batchbench.framework.ReactiveTarget;
 import io.batchbench.relay.Rtt;
 import io.batchbench.relay.ServerPath;
 
@@ -36,28 +40,35 @@ import io.batchbench.relay.ServerPath;
  */
 public final class Trial implements AutoCloseable {
 
-    private static final int POOL_SIZE = 2;
+    /** Connections of a single-threaded trial: one for the operation, one for resets and checks. */
+    public static final int POOL_SIZE = 2;
 
     private final TrialDatabase database;
     private final Frameworks frameworkName;
     private final FrameworkSettings settings;
     private final Properties driverProperties;
     private final ServerPath path;
+    private final int poolSize;
     private final HikariDataSource pool;
     private final Framework framework;
     private WorkMeter work;
+    private ReactiveFramework reactive;
     private final double rttMeasured;
 
     private Trial(TrialDatabase database, Frameworks frameworkName, FrameworkSettings settings,
-                  Properties driverProperties, ServerPath path) {
+                  Properties driverProperties, ServerPath path, int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("a trial's pool needs at least one connection, got " + poolSize);
+        }
         this.database = database;
+        this.poolSize = poolSize;
         this.frameworkName = frameworkName;
         this.settings = settings;
         this.driverProperties = driverProperties;
         this.path = path;
         ServerCoordinates server = path.coordinates();
         try {
-            this.pool = pool(server.jdbcUrl(database.name()), connectionProperties(server, driverProperties));
+            this.pool = pool(server.jdbcUrl(database.name()), connectionProperties(server, driverProperties), poolSize);
         } catch (RuntimeException e) {
             throw pathFailure(path, e);
         }
@@ -108,16 +119,37 @@ public final class Trial implements AutoCloseable {
 
     public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
                              Properties driverProperties, Rtt rtt) {
-        return open(handoff, framework, rows, settings, driverProperties, ServerPath.open(handoff.server(), rtt));
+        return open(handoff, framework, rows, settings, driverProperties, rtt, POOL_SIZE);
+    }
+
+    /**
+     * A trial for concurrent work: its pool holds {@code poolSize} connections (a concurrent
+     * benchmark's {@code workers}, so every unit in flight has its own), opened up front, the same
+     * for every framework; the audit's pool holds as many.
+     */
+    public static Trial open(Frameworks framework, long rows, FrameworkSettings settings, Properties driverProperties,
+                             Rtt rtt, int poolSize) {
+        return open(ServerHandoff.fromSystemProperty(), framework, rows, settings, driverProperties, rtt, poolSize);
+    }
+
+    public static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                             Properties driverProperties, Rtt rtt, int poolSize) {
+        return open(handoff, framework, rows, settings, driverProperties, ServerPath.open(handoff.server(), rtt),
+                poolSize);
     }
 
     /** A trial whose pool takes {@code path}, which it closes with the trial (also when opening fails). */
     static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
                       Properties driverProperties, ServerPath path) {
+        return open(handoff, framework, rows, settings, driverProperties, path, POOL_SIZE);
+    }
+
+    private static Trial open(ServerHandoff handoff, Frameworks framework, long rows, FrameworkSettings settings,
+                              Properties driverProperties, ServerPath path, int poolSize) {
         TrialDatabase database = null;
         try {
             database = new Datasets(handoff.server(), handoff.runId()).cloneOf(rows, OrderGenerator.DEFAULT_SEED);
-            return new Trial(database, framework, settings, driverProperties, path);
+            return new Trial(database, framework, settings, driverProperties, path, poolSize);
         } catch (RuntimeException e) {
             try {
                 path.close();
@@ -165,6 +197,52 @@ public final class Trial implements AutoCloseable {
      * never goes through the relay.
      */
     public WireCounts audit(Consumer<Framework> operation) {
+        return throughAudit((relay, throughRelay) -> {
+            try (HikariDataSource auditPool = pool(throughRelay.jdbcUrl(database.name()),
+                    connectionProperties(throughRelay, driverProperties), poolSize);
+                 Framework audited = frameworkName.open(auditPool, settings)) {
+                openAll(auditPool, poolSize);
+                relay.reset();
+                operation.accept(audited);
+                return relay.counts();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code operation} once on a second instance of the framework's non-blocking stack whose
+     * connections go through a {@link WireAudit} relay, and returns what it sent. Untimed. The
+     * stack's connections open before counting starts: {@code warmUp} makes them.
+     */
+    public WireCounts auditReactive(Consumer<ReactiveFramework> warmUp, Consumer<ReactiveFramework> operation) {
+        return throughAudit((relay, throughRelay) -> {
+            try (ReactiveFramework audited = frameworkName.openReactive(target(throughRelay))) {
+                warmUp.accept(audited);
+                relay.reset();
+                operation.accept(audited);
+                return relay.counts();
+            }
+        });
+    }
+
+    /** The framework's non-blocking stack on this trial's database and path, opened on first use. */
+    public ReactiveFramework reactive() {
+        if (reactive == null) {
+            reactive = frameworkName.openReactive(target(path.coordinates()));
+        }
+        return reactive;
+    }
+
+    private ReactiveTarget target(ServerCoordinates server) {
+        return new ReactiveTarget(server.host(), server.port(), database.name(), server.user(), server.password(),
+                poolSize);
+    }
+
+    private interface AuditPass {
+        WireCounts run(WireAudit relay, ServerCoordinates throughRelay);
+    }
+
+    private WireCounts throughAudit(AuditPass pass) {
         ServerCoordinates server = database.server();
         try (WireAudit relay = new WireAudit(server.host(), server.port())) {
             Map<String, String> plain = new HashMap<>(server.properties());
@@ -172,18 +250,11 @@ public final class Trial implements AutoCloseable {
             plain.put("sslmode", "disable"); // the relay reads the protocol, which TLS would hide
             ServerCoordinates throughRelay = new ServerCoordinates(server.provider(), relay.host(), relay.port(),
                     server.adminDatabase(), server.user(), server.password(), plain);
-            try (HikariDataSource auditPool = pool(throughRelay.jdbcUrl(database.name()),
-                    connectionProperties(throughRelay, driverProperties));
-                 Framework audited = frameworkName.open(auditPool, settings)) {
-                openAll(auditPool);
-                relay.reset();
-                operation.accept(audited);
-                WireCounts counts = relay.counts();
-                relay.failure().ifPresent(failure -> {
-                    throw new IllegalStateException(failure);
-                });
-                return counts;
-            }
+            WireCounts counts = pass.run(relay, throughRelay);
+            relay.failure().ifPresent(failure -> {
+                throw new IllegalStateException(failure);
+            });
+            return counts;
         }
     }
 
@@ -225,8 +296,14 @@ public final class Trial implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (framework != null) {
-                framework.close();
+            try {
+                if (reactive != null) {
+                    reactive.close();
+                }
+            } finally {
+                if (framework != null) {
+                    framework.close();
+                }
             }
         } finally {
             if (work != null) {
@@ -243,13 +320,30 @@ public final class Trial implements AutoCloseable {
 
     // Opens every pooled connection and uses it now, so that neither a connection's start-up nor the
     // pool's liveness check of a connection idle for over 500 ms lands in the audited operation.
-    private static void openAll(HikariDataSource pool) {
-        try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
-            first.isValid(0);
-            second.isValid(0);
+    private static void openAll(HikariDataSource pool, int size) {
+        List<Connection> open = new ArrayList<>(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection connection = pool.getConnection();
+                open.add(connection);
+                connection.isValid(0);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect through the audit relay: " + e.getMessage(), e);
+        } finally {
+            for (Connection connection : open) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // back to the pool; nothing of the operation depends on it
+                }
+            }
         }
+    }
+
+    /** The connections of the trial's pool: the most units that can hold one at once. */
+    public int poolSize() {
+        return poolSize;
     }
 
     private static Properties connectionProperties(ServerCoordinates server, Properties driverProperties) {
@@ -258,12 +352,12 @@ public final class Trial implements AutoCloseable {
         return properties;
     }
 
-    private static HikariDataSource pool(String jdbcUrl, Properties properties) {
+    private static HikariDataSource pool(String jdbcUrl, Properties properties, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setDataSourceProperties(properties);
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(POOL_SIZE);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
         return new HikariDataSource(config);
     }
 }

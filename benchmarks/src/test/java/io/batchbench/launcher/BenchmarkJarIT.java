@@ -46,10 +46,15 @@ class BenchmarkJarIT {
     @TempDir
     Path workDir;
 
+    /**
+     * Every benchmark but the concurrent family, whose full matrix (framework × strategy or split ×
+     * executor × workers, 237 cells) would take this build past its hour; a few of its cells
+     * run in {@link #concurrentCellsRunOnEveryExecutorAndAreAudited()}.
+     */
     @Test
     void everyBenchmarkRunsOnceAndTheRunIsRecorded() throws Exception {
         JarProcess jar = JarProcess.start(workDir, Map.of(),
-                "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-e", "concurrent\\.",
                 "-p", "rows=1000", "-p", "pageSize=100", "-p", "depth=0,900",
                 "-p", "tableRows=2000", "-p", "chunkSize=50");
 
@@ -118,6 +123,46 @@ class BenchmarkJarIT {
         assertThat(env.at("/runId").asText()).isEqualTo(runDir.getFileName().toString());
         assertThat(jar.databasePort()).as("the launcher's database line").isPositive();
         assertThat(PostgresProcesses.on(jar.databasePort())).as("postgres processes left behind").isZero();
+    }
+
+    /**
+     * The concurrent family through the shaded jar: the job on virtual threads and on the reactive
+     * stacks (Vert.x, Hibernate Reactive: their service files must survive the shade), and the insert, at two workers; each
+     * audited; a framework without a non-blocking stack recorded as no cell, with its reason.
+     */
+    @Test
+    void concurrentCellsRunOnEveryExecutorAndAreAudited() throws Exception {
+        JarProcess jar = JarProcess.start(workDir, Map.of(),
+                "concurrent\\.", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms",
+                "-p", "framework=jdbc,hibernate,mybatis", "-p", "strategy=batch", "-p", "split=skipLocked",
+                "-p", "executor=virtual,reactive", "-p", "workers=2", "-p", "rows=2000", "-p", "chunkSize=100");
+
+        assertThat(jar.exitCode(Duration.ofMinutes(10))).as(jar.output()).isZero();
+
+        Path runDir = onlyRunDirectory();
+        Set<String> cells = new HashSet<>();
+        for (JsonNode result : JSON.readTree(runDir.resolve("jmh.json").toFile())) {
+            JsonNode params = result.path("params");
+            cells.add(result.get("benchmark").asText().replaceAll(".*\\.(\\w+Benchmark\\.\\w+)$", "$1") + " "
+                    + params.path("framework").asText() + " " + params.path("executor").asText());
+            assertThat(result.at("/secondaryMetrics/chunk.p50/score").asDouble()).as(result.toString()).isPositive();
+            assertThat(result.at("/secondaryMetrics/pool.size/score").asDouble()).isEqualTo(2.0);
+        }
+        assertThat(cells).containsExactlyInAnyOrder(
+                "ConcurrentJobBenchmark.concurrentJob jdbc virtual", "ConcurrentJobBenchmark.concurrentJob jdbc reactive",
+                "ConcurrentJobBenchmark.concurrentJob hibernate virtual",
+                "ConcurrentJobBenchmark.concurrentJob hibernate reactive",
+                "ConcurrentJobBenchmark.concurrentJob mybatis virtual",
+                "ConcurrentInsertBenchmark.insert jdbc virtual", "ConcurrentInsertBenchmark.insert hibernate virtual",
+                "ConcurrentInsertBenchmark.insert mybatis virtual");
+        JsonNode audit = JSON.readTree(runDir.resolve("audit.json").toFile());
+        assertThat(audit.get("cells")).hasSize(8);
+        for (JsonNode entry : audit.get("cells")) {
+            assertThat(entry.get("roundTrips").asLong()).as(entry.toString()).isPositive();
+        }
+        JsonNode notApplicable = JSON.readTree(runDir.resolve("env.json").toFile()).get("notApplicable");
+        assertThat(notApplicable.toString()).contains("MyBatis has no non-blocking API")
+                .contains("reactive units are not wired into batchbench yet");
     }
 
     /**

@@ -42,6 +42,11 @@ class LauncherBadInputIT {
             "insert.InsertBenchmark | rtt=far          | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got 'far'",
             "job.BatchJob    | rtt=1001                | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got '1001'",
             "SeedWithCopy    | rtt=0.5ms               | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got '0.5ms'",
+            "ConcurrentJob   | workers=0               | workers must be at least 1, got 0",
+            "ConcurrentInsert | workers=-4             | workers must be at least 1, got -4",
+            "ConcurrentJob   | executor=async          | ConcurrentJobBenchmark: unknown executor 'async'; valid values: platform, virtual",
+            "ConcurrentJob   | split=offset            | ConcurrentJobBenchmark: unknown split 'offset'; valid values: range, skipLocked, bulk",
+            "ConcurrentJob   | pool=many               | pool must be 'workers' or a number of connections, got 'many'",
             "NoSuchBenchmark | rows=10                 | no benchmark matches NoSuchBenchmark (java -jar benchmarks.jar -l lists them)",
             "FullScan        | depth=10                | unknown parameter 'depth' in -p depth=10; the selected benchmarks declare: framework, pageSize, rows, rtt, strategy"})
     void anInvalidParameterIsRefusedBeforeAnythingStarts(String selection, String parameter, String message) throws Exception {
@@ -59,6 +64,7 @@ class LauncherBadInputIT {
             "insert.InsertBenchmark | -p framework=jooq -p strategy=batch -p commitEvery=1500 -p rows=3000 | jOOQ's Loader commits after whole batches of 1000 rows, so it cannot commit every 1500 rows: use a commitEvery of at most 1000, a multiple of it, or all",
             "PageAtDepth        | -p rows=1000 -p depth=0,5000                                     | depth 5000 is outside the 1000-row table; choose a depth from 0 to 999",
             "UpdateBenchmark    | -p rows=5000 -p tableRows=1000                                   | rows (5000) must not exceed tableRows (1000)",
+            "ConcurrentInsert   | -p workers=4 -p pool=2                                           | pool 2 is smaller than workers=4: every unit in flight needs a connection of its own; leave pool at 'workers'",
             "FullScan           | --shuffle soon                                                   | --shuffle needs a seed, a whole number, got 'soon'"})
     void aCombinationOneBenchmarkCannotRunIsRefusedBeforeAnythingStarts(String selection, String parameters,
                                                                          String message) throws Exception {
@@ -79,6 +85,17 @@ class LauncherBadInputIT {
 
         assertThat(jar.exitCode(QUICK)).isEqualTo(2);
         assertThat(jar.output()).contains("batchbench: ").contains("fastest").contains("-h lists the options");
+    }
+
+    /** Needs the server to know its max_connections, so a database starts; nothing else does. */
+    @Test
+    void moreWorkersThanTheServerHasConnectionsForIsRefusedWithOneLine() throws Exception {
+        JarProcess jar = JarProcess.start(workDir, Map.of(), "ConcurrentJob", "-p", "framework=jdbc", "-p",
+                "workers=1000");
+
+        assertThat(jar.exitCode(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(jar.output()).contains("batchbench: the largest cell holds up to 2002 connections")
+                .contains("lower workers with -p, or raise max_connections").doesNotContain("Exception");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.batchbench.fixtures.TestServers;
 import io.batchbench.fixtures.data.Datasets;
 import io.batchbench.fixtures.db.ServerHandoff;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.relay.Rtt;
 import io.batchbench.workload.Chunks;
 
 /**
@@ -28,6 +29,13 @@ public final class TrialCache implements AutoCloseable {
         return trials.computeIfAbsent(framework + "/" + rows + "/" + driverProperties, key -> Trial.open(
                 new ServerHandoff(runId, TestServers.embedded()), framework, rows,
                 new FrameworkSettings(Chunks.MAX_ROWS), driverProperties));
+    }
+
+    /** A trial whose pool holds {@code poolSize} connections, for concurrent units. */
+    public Trial get(Frameworks framework, long rows, Properties driverProperties, int poolSize) {
+        return trials.computeIfAbsent(framework + "/" + rows + "/" + driverProperties + "/pool" + poolSize,
+                key -> Trial.open(new ServerHandoff(runId, TestServers.embedded()), framework, rows,
+                        new FrameworkSettings(Chunks.MAX_ROWS), driverProperties, Rtt.DIRECT, poolSize));
     }
 
     public Trial get(Frameworks framework, long rows) {

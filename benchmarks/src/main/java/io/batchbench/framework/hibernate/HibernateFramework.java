@@ -11,6 +11,7 @@ import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.jpa.OrdersPersistenceUnit;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
+import io.batchbench.workload.job.ConcurrentJob;
 import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.update.Updating;
 
@@ -22,6 +23,7 @@ public final class HibernateFramework implements Framework {
     private final HibernateInserting inserting;
     private final HibernateUpdating updating;
     private final HibernateBatchJob batchJob;
+    private final HibernateConcurrentJob concurrentJob;
 
     public HibernateFramework(DataSource dataSource, FrameworkSettings settings) {
         this.sessionFactory = configuration(dataSource).createEntityManagerFactory();
@@ -29,6 +31,7 @@ public final class HibernateFramework implements Framework {
         this.inserting = new HibernateInserting(sessionFactory);
         this.updating = new HibernateUpdating(sessionFactory);
         this.batchJob = new HibernateBatchJob(sessionFactory);
+        this.concurrentJob = new HibernateConcurrentJob(sessionFactory);
     }
 
     @Override
@@ -49,6 +52,11 @@ public final class HibernateFramework implements Framework {
     @Override
     public BatchJob batchJob() {
         return batchJob;
+    }
+
+    @Override
+    public ConcurrentJob concurrentJob() {
+        return concurrentJob;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
+import io.batchbench.workload.job.ConcurrentJob;
 import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.update.Updating;
 
@@ -16,12 +17,14 @@ public final class JdbcFramework implements Framework {
     private final JdbcInserting inserting;
     private final JdbcUpdating updating;
     private final JdbcBatchJob batchJob;
+    private final JdbcConcurrentJob concurrentJob;
 
     public JdbcFramework(DataSource dataSource, FrameworkSettings settings) {
         this.paging = new JdbcPaging(dataSource, settings.cursorFetchSize());
         this.inserting = new JdbcInserting(dataSource);
         this.updating = new JdbcUpdating(dataSource);
         this.batchJob = new JdbcBatchJob(dataSource);
+        this.concurrentJob = new JdbcConcurrentJob(dataSource);
     }
 
     @Override
@@ -42,6 +45,11 @@ public final class JdbcFramework implements Framework {
     @Override
     public BatchJob batchJob() {
         return batchJob;
+    }
+
+    @Override
+    public ConcurrentJob concurrentJob() {
+        return concurrentJob;
     }
 
     @Override

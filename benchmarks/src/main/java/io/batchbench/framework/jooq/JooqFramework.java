@@ -12,6 +12,7 @@ import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.workload.insert.InsertLimit;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
+import io.batchbench.workload.job.ConcurrentJob;
 import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.update.Updating;
 
@@ -22,7 +23,7 @@ public final class JooqFramework implements Framework {
      * jOOQ's defaults except execute logging, which the manual presents as a development aid: while it
      * is on, every query runs through a LoggerListener and a StopWatchListener even when DEBUG is off.
      */
-    private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
+    static final Settings SETTINGS = new Settings().withExecuteLogging(false);
 
     /** jOOQ's Loader commits only after whole Loader batches; see {@link JooqInserting}. */
     public static final InsertLimit INSERT_LIMIT = JooqInserting.LOADER_LIMIT;
@@ -31,6 +32,7 @@ public final class JooqFramework implements Framework {
     private final JooqInserting inserting;
     private final JooqUpdating updating;
     private final JooqBatchJob batchJob;
+    private final JooqConcurrentJob concurrentJob;
 
     public JooqFramework(DataSource dataSource, FrameworkSettings settings) {
         DSLContext ctx = DSL.using(dataSource, SQLDialect.POSTGRES, SETTINGS);
@@ -38,6 +40,7 @@ public final class JooqFramework implements Framework {
         this.inserting = new JooqInserting(ctx);
         this.updating = new JooqUpdating(ctx);
         this.batchJob = new JooqBatchJob(ctx);
+        this.concurrentJob = new JooqConcurrentJob(ctx);
     }
 
     @Override
@@ -58,6 +61,11 @@ public final class JooqFramework implements Framework {
     @Override
     public BatchJob batchJob() {
         return batchJob;
+    }
+
+    @Override
+    public ConcurrentJob concurrentJob() {
+        return concurrentJob;
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
+import io.batchbench.workload.job.ConcurrentJob;
 import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.update.Updating;
 
@@ -31,6 +32,7 @@ public final class MyBatisFramework implements Framework {
     private final MyBatisInserting inserting;
     private final MyBatisUpdating updating;
     private final MyBatisBatchJob batchJob;
+    private final MyBatisConcurrentJob concurrentJob;
 
     public MyBatisFramework(DataSource dataSource, FrameworkSettings settings) {
         SqlSessionFactory sessions = sessionFactory(dataSource, settings);
@@ -38,6 +40,7 @@ public final class MyBatisFramework implements Framework {
         this.inserting = new MyBatisInserting(sessions);
         this.updating = new MyBatisUpdating(sessions);
         this.batchJob = new MyBatisBatchJob(sessions);
+        this.concurrentJob = new MyBatisConcurrentJob(sessions);
     }
 
     @Override
@@ -58,6 +61,11 @@ public final class MyBatisFramework implements Framework {
     @Override
     public BatchJob batchJob() {
         return batchJob;
+    }
+
+    @Override
+    public ConcurrentJob concurrentJob() {
+        return concurrentJob;
     }
 
     @Override

@@ -52,4 +52,15 @@ interface OrderMapper {
 
     /** Processes the first {@code chunkSize} matching rows without loading them; returns how many it updated. */
     int processChunk(@Param("chunkSize") int chunkSize);
+
+    /** The smallest and largest matching id; both null when no row matches. */
+    IdBounds matchingRange();
+
+    List<Order> rangeChunk(@Param("afterId") long afterId, @Param("toId") long toId, @Param("chunkSize") int chunkSize);
+
+    /** Up to {@code chunkSize} matching rows, locked, passing over rows another transaction holds. */
+    List<Order> claimChunk(@Param("chunkSize") int chunkSize);
+
+    /** Claims and processes up to {@code chunkSize} matching rows without loading them; returns their ids. */
+    List<Long> claimAndProcessChunk(@Param("chunkSize") int chunkSize);
 }

@@ -3,13 +3,18 @@ package io.batchbench.framework.springdata;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 import io.batchbench.jpa.OrderEntity;
 import io.batchbench.workload.job.BatchJob;
@@ -60,4 +65,33 @@ interface OrderRepository extends JpaRepository<OrderEntity, Long>, OrderStreami
     @Query("update OrderEntity o set o.status = '" + BatchJob.PROCESSED + "' where o.id in"
             + " (select m.id from OrderEntity m where m.status = '" + BatchJob.MATCHING + "' order by m.id limit :chunk)")
     int processChunk(int chunk);
+
+    /** The concurrent job's {@code range}: a keyset chunk inside the unit's ids. */
+    List<OrderEntity> findByStatusAndIdGreaterThanAndIdLessThanEqualOrderByIdAsc(String status, long after, long upTo,
+                                                                                Limit limit);
+
+    /**
+     * The concurrent job's {@code skipLocked}: a chunk locked with {@code @Lock(PESSIMISTIC_WRITE)},
+     * passing over rows another transaction holds. A lock timeout of -2 is Hibernate's SKIP LOCKED
+     * ({@code org.hibernate.Timeouts.SKIP_LOCKED_MILLI}), set through the JPA hint as Spring Data's
+     * reference shows for lock timeouts.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("select o from OrderEntity o where o.status = '" + BatchJob.MATCHING + "' order by o.id")
+    List<OrderEntity> claimChunk(Limit limit);
+
+    /**
+     * The concurrent job's {@code bulk}: one chunk claimed and processed without loading it, its ids
+     * returned. Native, because JPQL has neither {@code SKIP LOCKED} in a subquery nor {@code RETURNING};
+     * not {@code @Modifying}, because it returns rows.
+     */
+    @Query(nativeQuery = true, value = "UPDATE orders SET status = '" + BatchJob.PROCESSED + "' WHERE id IN"
+            + " (SELECT id FROM orders WHERE status = '" + BatchJob.MATCHING + "' ORDER BY id LIMIT :chunk"
+            + " FOR UPDATE SKIP LOCKED) RETURNING id")
+    List<Long> claimAndProcessChunk(int chunk);
+
+    /** The smallest and largest matching id; nulls when none matches. */
+    @Query("select min(o.id), max(o.id) from OrderEntity o where o.status = '" + BatchJob.MATCHING + "'")
+    List<Object[]> matchingRange();
 }

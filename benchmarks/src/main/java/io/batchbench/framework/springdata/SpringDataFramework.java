@@ -16,6 +16,7 @@ import io.batchbench.framework.FrameworkSettings;
 import io.batchbench.jpa.OrdersPersistenceUnit;
 import io.batchbench.workload.insert.Inserting;
 import io.batchbench.workload.job.BatchJob;
+import io.batchbench.workload.job.ConcurrentJob;
 import io.batchbench.workload.paging.Paging;
 import io.batchbench.workload.update.Updating;
 
@@ -33,6 +34,7 @@ public final class SpringDataFramework implements Framework {
     private final SpringDataInserting inserting;
     private final SpringDataUpdating updating;
     private final SpringDataBatchJob batchJob;
+    private final SpringDataConcurrentJob concurrentJob;
 
     public SpringDataFramework(DataSource dataSource, FrameworkSettings settings) {
         this.context = context(dataSource, OrdersPersistenceUnit.configuration());
@@ -46,6 +48,7 @@ public final class SpringDataFramework implements Framework {
             this.inserting = new SpringDataInserting(orders, transactions, entityManager, jdbc);
             this.updating = new SpringDataUpdating(orders, transactions, entityManager, jdbc);
             this.batchJob = new SpringDataBatchJob(orders, transactions);
+            this.concurrentJob = new SpringDataConcurrentJob(orders, transactions, jdbc);
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -90,6 +93,11 @@ public final class SpringDataFramework implements Framework {
     @Override
     public BatchJob batchJob() {
         return batchJob;
+    }
+
+    @Override
+    public ConcurrentJob concurrentJob() {
+        return concurrentJob;
     }
 
     @Override

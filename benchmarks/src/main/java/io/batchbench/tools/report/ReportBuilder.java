@@ -196,6 +196,7 @@ public final class ReportBuilder {
             scaling(name, parameter, cells);
         }
         overRtt(name, cells);
+        ConcurrencyScaling.write(doc, this::figure, name, cells);
     }
 
     /** The parameters other than {@code excluded}, in key order; cells are already sorted by them. */

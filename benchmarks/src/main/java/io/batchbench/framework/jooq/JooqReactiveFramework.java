@@ -1,0 +1,67 @@
+package io.batchbench.framework.jooq;
+
+import java.time.Duration;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import io.batchbench.framework.ReactiveFramework;
+import io.batchbench.framework.ReactiveTarget;
+import io.batchbench.workload.job.ReactiveJob;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * jOOQ's non-blocking stack: the same generated classes on a {@code DSLContext} over an R2DBC
+ * {@code ConnectionFactory} (the manual's "R2DBC" section), here r2dbc-postgresql behind
+ * r2dbc-pool with {@code pool} connections, all opened up front. The driver's event loops are
+ * its own, as many as connections up to the cores, and not colocated: reactor-netty's default
+ * colocation puts a connection on the event loop of the thread that asks for it, and a pool
+ * that opens its connections from one event loop would put them all on that one.
+ */
+public final class JooqReactiveFramework implements ReactiveFramework {
+
+    private final LoopResources loops;
+    private final ConnectionPool pool;
+    private final JooqReactiveJob job;
+
+    public JooqReactiveFramework(ReactiveTarget target) {
+        int threads = Math.max(1, Math.min(target.poolSize(), Runtime.getRuntime().availableProcessors()));
+        this.loops = LoopResources.create("r2dbc-jooq", 1, threads, true, false);
+        PostgresqlConnectionConfiguration.Builder connection = PostgresqlConnectionConfiguration.builder()
+                .host(target.host())
+                .port(target.port())
+                .database(target.database())
+                .username(target.user())
+                .loopResources(loops);
+        if (target.password() != null) {
+            connection.password(target.password());
+        }
+        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(
+                        new PostgresqlConnectionFactory(connection.build()))
+                .initialSize(target.poolSize())
+                .maxSize(target.poolSize())
+                .maxAcquireTime(Duration.ofSeconds(30))
+                .build());
+        DSLContext ctx = DSL.using(pool, SQLDialect.POSTGRES, JooqFramework.SETTINGS);
+        this.job = new JooqReactiveJob(ctx);
+    }
+
+    @Override
+    public ReactiveJob reactiveJob() {
+        return job;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.disposeLater().block(Duration.ofSeconds(30));
+        } finally {
+            loops.disposeLater().block(Duration.ofSeconds(30));
+        }
+    }
+}
