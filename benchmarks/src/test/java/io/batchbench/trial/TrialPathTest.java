@@ -102,22 +102,21 @@ class TrialPathTest {
     }
 
     private static long relayThreads() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        long count;
-        do {
-            count = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                    .filter(thread -> thread.getName().startsWith("batchbench-relay-")).count();
-        } while (count > 0 && System.nanoTime() < deadline && pause());
-        return count;
+        return threadsLeft("batchbench-relay-.*", 2);
     }
 
     // A relayed connection's delay-line threads are named batchbench-relay-NAME-NUMBER-{up,down}-{read,write}.
     private static long relayedConnectionThreads() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        return threadsLeft("batchbench-relay-.+-\\d+-(up|down)-(read|write)", 5);
+    }
+
+    /** The live threads whose names match, once none is left or after waiting that many seconds. */
+    private static long threadsLeft(String names, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long count;
         do {
             count = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                    .filter(thread -> thread.getName().matches("batchbench-relay-.+-\\d+-(up|down)-(read|write)")).count();
+                    .filter(thread -> thread.getName().matches(names)).count();
         } while (count > 0 && System.nanoTime() < deadline && pause());
         return count;
     }
