@@ -82,7 +82,8 @@ final class JdbcBatchJob implements BatchJob {
         });
     }
 
-    private static List<OrderRow> read(PreparedStatement read) throws SQLException {
+    /** The rows a chunk's query returns; the concurrent job reads its chunks the same way. */
+    static List<OrderRow> read(PreparedStatement read) throws SQLException {
         List<OrderRow> chunk = new ArrayList<>();
         try (ResultSet rs = read.executeQuery()) {
             while (rs.next()) {

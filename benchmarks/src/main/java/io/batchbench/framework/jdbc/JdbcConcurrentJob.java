@@ -70,7 +70,7 @@ final class JdbcConcurrentJob implements ConcurrentJob {
                 do {
                     long start = System.nanoTime();
                     read.setLong(1, last);
-                    chunk = read(read);
+                    chunk = JdbcBatchJob.read(read);
                     process(connection, process, chunk, log, start);
                     if (!chunk.isEmpty()) {
                         last = chunk.getLast().id();
@@ -89,7 +89,7 @@ final class JdbcConcurrentJob implements ConcurrentJob {
                 List<OrderRow> chunk;
                 do {
                     long start = System.nanoTime();
-                    chunk = read(claim);
+                    chunk = JdbcBatchJob.read(claim);
                     process(connection, process, chunk, log, start);
                 } while (!chunk.isEmpty() && !log.stopRequested());
             }
@@ -115,16 +115,6 @@ final class JdbcConcurrentJob implements ConcurrentJob {
                 } while (ids.length > 0 && !log.stopRequested());
             }
         });
-    }
-
-    private static List<OrderRow> read(PreparedStatement read) throws SQLException {
-        List<OrderRow> chunk = new ArrayList<>();
-        try (ResultSet rs = read.executeQuery()) {
-            while (rs.next()) {
-                chunk.add(JdbcPaging.map(rs));
-            }
-        }
-        return chunk;
     }
 
     private static void process(Connection connection, PreparedStatement process, List<OrderRow> chunk, ChunkLog log,

@@ -1,11 +1,7 @@
 package io.batchbench.framework.jooq;
 
 import static io.batchbench.framework.jooq.generated.Tables.ORDERS;
-import static io.batchbench.workload.job.BatchJob.MATCHING;
 import static io.batchbench.workload.job.BatchJob.PROCESSED;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.select;
 
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -37,10 +33,7 @@ final class JooqConcurrentJob implements ConcurrentJob {
 
     @Override
     public IdRange matchingRange() {
-        Record2<Long, Long> range = ctx.select(min(ORDERS.ID), max(ORDERS.ID))
-                .from(ORDERS)
-                .where(ORDERS.STATUS.eq(MATCHING))
-                .fetchSingle();
+        Record2<Long, Long> range = JobQueries.matchingRange(ctx).fetchSingle();
         return range.value1() == null ? IdRange.EMPTY : new IdRange(range.value1(), range.value2());
     }
 
@@ -51,13 +44,8 @@ final class JooqConcurrentJob implements ConcurrentJob {
         do {
             long after = last;
             long start = System.nanoTime();
-            chunk = ctx.transactionResult(tx -> process(tx.dsl(), tx.dsl().selectFrom(ORDERS)
-                    .where(ORDERS.STATUS.eq(MATCHING))
-                    .and(ORDERS.ID.le(range.to()))
-                    .orderBy(ORDERS.ID)
-                    .seek(after)
-                    .limit(chunkSize)
-                    .fetch()));
+            chunk = ctx.transactionResult(tx -> process(tx.dsl(),
+                    JobQueries.rangeChunk(tx.dsl(), after, range.to(), chunkSize).fetch()));
             logCommitted(chunk, log, start);
             if (!chunk.isEmpty()) {
                 last = chunk.getLast().getId();
@@ -70,13 +58,7 @@ final class JooqConcurrentJob implements ConcurrentJob {
         Result<OrdersRecord> chunk;
         do {
             long start = System.nanoTime();
-            chunk = ctx.transactionResult(tx -> process(tx.dsl(), tx.dsl().selectFrom(ORDERS)
-                    .where(ORDERS.STATUS.eq(MATCHING))
-                    .orderBy(ORDERS.ID)
-                    .limit(chunkSize)
-                    .forUpdate()
-                    .skipLocked()
-                    .fetch()));
+            chunk = ctx.transactionResult(tx -> process(tx.dsl(), JobQueries.claimChunk(tx.dsl(), chunkSize).fetch()));
             logCommitted(chunk, log, start);
         } while (!chunk.isEmpty() && !log.stopRequested());
     }
@@ -87,16 +69,7 @@ final class JooqConcurrentJob implements ConcurrentJob {
         do {
             long start = System.nanoTime();
             ids = ctx.transactionResult(tx -> {
-                long[] updated = tx.dsl().update(ORDERS)
-                        .set(ORDERS.STATUS, PROCESSED)
-                        .where(ORDERS.ID.in(select(ORDERS.ID)
-                                .from(ORDERS)
-                                .where(ORDERS.STATUS.eq(MATCHING))
-                                .orderBy(ORDERS.ID)
-                                .limit(chunkSize)
-                                .forUpdate()
-                                .skipLocked()))
-                        .returningResult(ORDERS.ID)
+                long[] updated = JobQueries.processChunk(tx.dsl(), chunkSize)
                         .fetch(ORDERS.ID).stream().mapToLong(Long::longValue).toArray();
                 log(tx.dsl(), updated);
                 return updated;

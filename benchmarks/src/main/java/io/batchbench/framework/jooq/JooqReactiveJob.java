@@ -1,11 +1,7 @@
 package io.batchbench.framework.jooq;
 
 import static io.batchbench.framework.jooq.generated.Tables.ORDERS;
-import static io.batchbench.workload.job.BatchJob.MATCHING;
 import static io.batchbench.workload.job.BatchJob.PROCESSED;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.select;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -42,7 +38,7 @@ final class JooqReactiveJob implements ReactiveJob {
 
     @Override
     public CompletionStage<IdRange> matchingRange() {
-        return Mono.from(ctx.select(min(ORDERS.ID), max(ORDERS.ID)).from(ORDERS).where(ORDERS.STATUS.eq(MATCHING)))
+        return Mono.from(JobQueries.matchingRange(ctx))
                 .map(range -> range.value1() == null ? IdRange.EMPTY : new IdRange(range.value1(), range.value2()))
                 .toFuture();
     }
@@ -54,12 +50,7 @@ final class JooqReactiveJob implements ReactiveJob {
 
     private Mono<Void> rangeAfter(long last, long to, int chunkSize, ChunkLog log) {
         long start = System.nanoTime();
-        return Mono.from(ctx.transactionPublisher(tx -> Flux.from(tx.dsl().selectFrom(ORDERS)
-                                .where(ORDERS.STATUS.eq(MATCHING))
-                                .and(ORDERS.ID.le(to))
-                                .orderBy(ORDERS.ID)
-                                .seek(last)
-                                .limit(chunkSize))
+        return Mono.from(ctx.transactionPublisher(tx -> Flux.from(JobQueries.rangeChunk(tx.dsl(), last, to, chunkSize))
                         .collectList()
                         .flatMap(chunk -> process(tx.dsl(), chunk))))
                 .flatMap(ids -> {
@@ -71,28 +62,14 @@ final class JooqReactiveJob implements ReactiveJob {
 
     @Override
     public CompletionStage<Void> skipLocked(int chunkSize, ChunkLog log) {
-        return untilEmpty(tx -> Flux.from(tx.selectFrom(ORDERS)
-                        .where(ORDERS.STATUS.eq(MATCHING))
-                        .orderBy(ORDERS.ID)
-                        .limit(chunkSize)
-                        .forUpdate()
-                        .skipLocked())
+        return untilEmpty(tx -> Flux.from(JobQueries.claimChunk(tx, chunkSize))
                 .collectList()
                 .flatMap(chunk -> process(tx, chunk)), log).toFuture();
     }
 
     @Override
     public CompletionStage<Void> bulk(int chunkSize, ChunkLog log) {
-        return untilEmpty(tx -> Flux.from(tx.update(ORDERS)
-                        .set(ORDERS.STATUS, PROCESSED)
-                        .where(ORDERS.ID.in(select(ORDERS.ID)
-                                .from(ORDERS)
-                                .where(ORDERS.STATUS.eq(MATCHING))
-                                .orderBy(ORDERS.ID)
-                                .limit(chunkSize)
-                                .forUpdate()
-                                .skipLocked()))
-                        .returningResult(ORDERS.ID))
+        return untilEmpty(tx -> Flux.from(JobQueries.processChunk(tx, chunkSize))
                 .map(record -> record.value1())
                 .collectList()
                 .flatMap(ids -> log(tx, ids.stream().mapToLong(Long::longValue).toArray())), log).toFuture();
