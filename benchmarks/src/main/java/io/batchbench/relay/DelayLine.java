@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * One direction of one relayed connection. A reading thread takes whatever bytes arrive from one
@@ -17,11 +18,12 @@ import java.util.concurrent.locks.LockSupport;
  * waits allocate. Allocation profiling (JMH's {@code -prof gc}) counts every thread of the JVM, so
  * the relay must not add to what a benchmark allocates.
  *
- * <p>The delay is held by parking until shortly before a chunk is due and spinning for the rest:
- * a parked thread wakes about 0.1 ms late on a typical Linux VM, as much as the half round trip
- * of a 0.2 ms network. The margin adapts to how late this machine wakes the thread, so the spin
- * stays short. Only the chunks of a long stream, due one after the other all through the delay,
- * are left to wake late instead: spinning for each would take a core for the whole stream.
+ * <p>The delay is held by parking, never by spinning: on the 2 cores this suite is measured on, a
+ * relay thread that spins takes the CPU the server and the driver need, and the cells through the
+ * relay would pay for the relay's precision. A parked thread wakes late, by about 0.05–0.1 ms on a
+ * typical Linux VM, as much as the half round trip of a 0.2 ms network, so the writer parks for
+ * the time left less how late this machine wakes it ({@link WakeLateness}): the median chunk
+ * leaves when it is due.
  */
 final class DelayLine {
 
@@ -31,8 +33,6 @@ final class DelayLine {
     private static final int MAX_READ = 64 * 1024;
     /** Chunks in flight per direction. */
     private static final int SLOTS = 4096;
-    private static final long MIN_MARGIN = 20_000;
-    private static final long MAX_MARGIN = 250_000;
 
     /** Sees the bytes of a chunk as they arrive, before they can be forwarded. */
     interface Observer {
@@ -50,7 +50,8 @@ final class DelayLine {
 
     private final InputStream in;
     private final OutputStream out;
-    private final long delayNanos;
+    private final LongSupplier delayNanos;
+    private final WakeLateness lateness;
     private final Observer observer;
     private final End end;
     private final Thread reader;
@@ -69,12 +70,13 @@ final class DelayLine {
     private volatile boolean readerWaits;
     private volatile boolean writerWaits;
     private volatile IOException readFailure;
-    private long margin = 100_000; // the writer's own
 
-    DelayLine(String name, InputStream in, OutputStream out, long delayNanos, Observer observer, End end) {
+    DelayLine(String name, InputStream in, OutputStream out, LongSupplier delayNanos, WakeLateness lateness,
+              Observer observer, End end) {
         this.in = in;
         this.out = out;
         this.delayNanos = delayNanos;
+        this.lateness = lateness;
         this.observer = observer;
         this.end = end;
         this.reader = Thread.ofPlatform().daemon().name(name + "-read").unstarted(this::read);
@@ -117,7 +119,7 @@ final class DelayLine {
                 long chunk = put;
                 int slot = (int) (chunk % SLOTS);
                 chunkEnds[slot] = at + n;
-                chunkDues[slot] = arrived + delayNanos;
+                chunkDues[slot] = arrived + delayNanos.getAsLong();
                 received = at + n;
                 put = chunk + 1;
                 if (writerWaits) {
@@ -158,12 +160,7 @@ final class DelayLine {
                     awaitChunk();
                     continue;
                 }
-                long due = chunkDues[(int) (next % SLOTS)];
-                // A long stream (a COPY, a large fetch) has chunks due all through the delay: spinning for
-                // each would keep a core busy for the whole stream, so its chunks wait parked, a little
-                // late. A burst (a request, a batch) and the tail of a stream are held precisely.
-                boolean stream = chunkDues[(int) ((put - 1) % SLOTS)] - due > margin;
-                if (!(stream ? sleepUntil(due) : waitUntil(due))) {
+                if (!waitUntil(chunkDues[(int) (next % SLOTS)])) {
                     break;
                 }
                 // Everything due by now leaves in one write, as it would have left the sender back to back.
@@ -205,46 +202,23 @@ final class DelayLine {
         writerWaits = false;
     }
 
-    /** Parks until a margin before {@code due}, then spins; returns false when the line was stopped meanwhile. */
+    /**
+     * Parks until {@code due}, less the lateness this machine wakes a parked thread with, so that
+     * half the chunks leave a little early and half a little late; returns false when the line was
+     * stopped meanwhile. An unpark or a spurious wake-up only makes it park again.
+     */
     private boolean waitUntil(long due) {
         long now = System.nanoTime();
-        while (due - now > 0) {
+        long late;
+        while (due - now > (late = lateness.nanos())) {
             if (stopped) {
                 return false;
             }
-            long remaining = due - now;
-            if (remaining > margin) {
-                long wake = now + remaining - margin;
-                LockSupport.parkNanos(this, remaining - margin);
-                now = System.nanoTime();
-                adapt(now - wake);
-            } else {
-                Thread.onSpinWait();
-                now = System.nanoTime();
-            }
+            long wake = due - late;
+            LockSupport.parkNanos(this, wake - now);
+            now = System.nanoTime();
+            lateness.observe(now - wake);
         }
         return !stopped;
-    }
-
-    /** Parks until {@code due}, however late that wakes; returns false when the line was stopped meanwhile. */
-    private boolean sleepUntil(long due) {
-        long remaining;
-        while ((remaining = due - System.nanoTime()) > 0) {
-            if (stopped) {
-                return false;
-            }
-            LockSupport.parkNanos(this, remaining);
-        }
-        return !stopped;
-    }
-
-    /** Moves the margin up quickly when the thread woke later than it allowed for, down slowly otherwise. */
-    private void adapt(long late) {
-        if (late > margin) {
-            margin += (late - margin) / 4;
-        } else {
-            margin -= (margin - Math.max(late, 0)) / 64;
-        }
-        margin = Math.clamp(margin, MIN_MARGIN, MAX_MARGIN);
     }
 }

@@ -56,12 +56,13 @@ public final class Relay implements AutoCloseable {
     private final String name;
     private final String serverHost;
     private final int serverPort;
-    private final long oneWayDelayNanos;
+    private volatile long oneWayDelayNanos;
     private final Supplier<Tap> taps;
     private final ServerSocket listener;
     private final Thread acceptor;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final WakeLateness lateness = new WakeLateness();
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile boolean closed;
 
@@ -76,13 +77,10 @@ public final class Relay implements AutoCloseable {
      * @param taps             one tap per accepted connection
      */
     public Relay(String name, String serverHost, int serverPort, long oneWayDelayNanos, Supplier<Tap> taps) {
-        if (oneWayDelayNanos < 0) {
-            throw new IllegalArgumentException("a delay cannot be negative: " + oneWayDelayNanos + " ns");
-        }
         this.name = name;
         this.serverHost = serverHost;
         this.serverPort = serverPort;
-        this.oneWayDelayNanos = oneWayDelayNanos;
+        this.oneWayDelayNanos = requireDelay(oneWayDelayNanos);
         this.taps = taps;
         try {
             this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -90,6 +88,23 @@ public final class Relay implements AutoCloseable {
             throw new UncheckedIOException("the " + name + " relay cannot open a local port: " + e.getMessage(), e);
         }
         this.acceptor = Thread.ofPlatform().daemon().name("batchbench-relay-" + name + "-accept").start(this::accept);
+    }
+
+    /** How long each chunk is held in each direction, in nanoseconds. */
+    public long oneWayDelayNanos() {
+        return oneWayDelayNanos;
+    }
+
+    /** Holds the chunks that arrive from now on, on every connection, for {@code nanos} in each direction. */
+    public void oneWayDelayNanos(long nanos) {
+        oneWayDelayNanos = requireDelay(nanos);
+    }
+
+    private static long requireDelay(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("a delay cannot be negative: " + nanos + " ns");
+        }
+        return nanos;
     }
 
     /** The address to connect to instead of the server's. */
@@ -228,13 +243,14 @@ public final class Relay implements AutoCloseable {
             this.server = server;
             Tap tap = taps.get();
             String prefix = "batchbench-relay-" + name + "-" + number;
-            up = new DelayLine(prefix + "-up", client.getInputStream(), server.getOutputStream(), oneWayDelayNanos,
+            up = new DelayLine(prefix + "-up", client.getInputStream(), server.getOutputStream(),
+                    Relay.this::oneWayDelayNanos, lateness,
                     (buffer, offset, length) -> {
                         noteClientBytes(buffer, offset, length);
                         tap.clientSent(buffer, offset, length);
                     }, this);
-            down = new DelayLine(prefix + "-down", server.getInputStream(), client.getOutputStream(), oneWayDelayNanos,
-                    tap::serverSent, this);
+            down = new DelayLine(prefix + "-down", server.getInputStream(), client.getOutputStream(),
+                    Relay.this::oneWayDelayNanos, lateness, tap::serverSent, this);
         }
 
         void start() {

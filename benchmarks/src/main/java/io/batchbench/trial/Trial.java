@@ -34,8 +34,8 @@ import io.batchbench.relay.ServerPath;
  * first measured iteration and dropped after the last.
  *
  * <p>The pool reaches the clone through the trial's {@link ServerPath}: directly at {@code rtt=0},
- * otherwise through a delay relay of the trial's own, whose added round trip is measured once
- * when the trial opens ({@link #rttMeasured()}). The clone is made and dropped directly, and the
+ * otherwise through a delay relay of the trial's own, calibrated to the nominal round trip and
+ * measured once when the trial opens ({@link #rttMeasured()}). The clone is made and dropped directly, and the
  * audit pass goes through its own relay without delay, so its counts do not depend on the rtt.
  */
 public final class Trial implements AutoCloseable {
@@ -74,7 +74,7 @@ public final class Trial implements AutoCloseable {
         }
         try {
             this.framework = frameworkName.open(pool, settings);
-            this.rttMeasured = path.measureMillis(database.name());
+            this.rttMeasured = path.calibrate(database.name());
         } catch (RuntimeException e) {
             pool.close();
             throw pathFailure(path, e);

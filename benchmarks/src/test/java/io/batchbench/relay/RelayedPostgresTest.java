@@ -115,6 +115,17 @@ class RelayedPostgresTest {
             double measured = path.measureMillis(database.name());
             assertThat(measured).isBetween(1.95, 3.0);
         }
+    }
+
+    @Test
+    void calibrationHoldsLessByWhatThePathAddsBeyondTheNominalRoundTrip() {
+        try (ServerPath path = ServerPath.open(server, Rtt.parse("2"))) {
+            double measured = path.calibrate(database.name());
+            // The relay's threads, the loopback and the idle server add to the hold, never take from it:
+            // the hold each way ends below half the round trip, by half of what they add (noise aside).
+            assertThat(path.oneWayHoldMillis()).isBetween(0.5, 1.02);
+            assertThat(measured).isBetween(1.8, 2.5);
+        }
         try (ServerPath direct = ServerPath.open(server, Rtt.DIRECT)) {
             assertThat(direct.measureMillis(database.name())).isZero();
             assertThat(direct.coordinates()).isEqualTo(server);

@@ -62,7 +62,7 @@ public class CloneTemplateBenchmark implements CheckedParams {
         ServerHandoff handoff = ServerHandoff.fromSystemProperty();
         new Datasets(handoff.server(), handoff.runId()).ensureTemplate(rows, OrderGenerator.DEFAULT_SEED);
         path = ServerPath.open(handoff.server(), Rtt.parse(rtt));
-        TrialResults.rttMeasured(path.measureMillis(handoff.server().adminDatabase()));
+        TrialResults.rttMeasured(path.calibrate(handoff.server().adminDatabase()));
         datasets = new Datasets(path.coordinates(), handoff.runId());
     }
 

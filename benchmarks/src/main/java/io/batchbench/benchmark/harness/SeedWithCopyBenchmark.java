@@ -68,7 +68,7 @@ public class SeedWithCopyBenchmark implements CheckedParams {
         checkParams();
         handoff = ServerHandoff.fromSystemProperty();
         path = ServerPath.open(handoff.server(), Rtt.parse(rtt));
-        TrialResults.rttMeasured(path.measureMillis(handoff.server().adminDatabase()));
+        TrialResults.rttMeasured(path.calibrate(handoff.server().adminDatabase()));
     }
 
     @TearDown(Level.Trial)
