@@ -1,5 +1,6 @@
 package io.batchbench.tools.report;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +39,14 @@ record DeclaredParams(Map<String, List<String>> values) {
         }).thenComparing(Comparator.naturalOrder());
     }
 
-    /** The first declared value: the reference framework, the naive strategy. */
+    /** The first declared value: the naive strategy. */
     Optional<String> first(String parameter) {
         return values.getOrDefault(parameter, List.of()).stream().findFirst();
+    }
+
+    /** The first declared value among {@code present}: the reference framework of a run that has it. */
+    Optional<String> firstOf(String parameter, Collection<String> present) {
+        return values.getOrDefault(parameter, List.of()).stream().filter(present::contains).findFirst();
     }
 
     private static Map<String, Map<String, List<String>>> read() {

@@ -91,9 +91,13 @@ final class Pivot {
         return Optional.ofNullable(best);
     }
 
-    /** The framework the others are compared with, the first the benchmark declares, when the section has it. */
+    /**
+     * The framework the others are compared with: the first the benchmark declares that the section
+     * has, so {@code jdbc} where it ran, and in a run without it the next ({@code hibernate} for
+     * {@code springdata}, whose question is what Spring Data adds to Hibernate).
+     */
     Optional<String> referenceFramework() {
-        return declared.first(FRAMEWORK).filter(frameworks::contains);
+        return declared.firstOf(FRAMEWORK, frameworks);
     }
 
     Optional<CellFigures> bestOf(String framework) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,10 @@ import io.batchbench.tools.run.RunReader;
  * The gate's power per metric, simulated at the fork-to-fork noise the published runs show: for
  * time, the 90th percentile over cells of the coefficient of variation in the 10-fork A/A runs
  * (results/2026-11-22-gate-aa); for allocation, the same over the reference's 156 cells
- * (3 forks each). No published run has client CPU or WAL bytes yet: they are simulated at the
- * ceilings issue 13 sets for them (10 % and 2 %), labelled as assumptions, until one does. Each
- * figure: 50 benchmarks, 10 forks a side, the metric's own family and minimum effect, one
+ * (3 forks each); for client CPU and WAL, the same over the two runs published with them
+ * (results/2026-12-03-rtt and -springdata, 3 and 5 rounds; WAL over the cells that write, as a
+ * read's WAL is a few hint bits and its noise says nothing of a write's), and again at the
+ * ceilings issue 13 sets for them (10 % and 2 %), labelled as assumptions. Each figure: 50 benchmarks, 10 forks a side, the metric's own family and minimum effect, one
  * benchmark made worse by 0, 10 or 20 %, 1,000 seeded runs, two stages (ab) / one stage.
  */
 class GatePowerPerMetricTest {
@@ -47,19 +49,29 @@ class GatePowerPerMetricTest {
                 .map(run -> RESULTS.resolve("2026-11-22-gate-aa").resolve(side).resolve(run)))
                 .flatMap(run -> cvs(run, GateMetrics.TIME).stream()).toList());
         double allocNoise = p90(cvs(RESULTS.resolve("2026-11-22-reference"), Cell.ALLOCATION));
+        List<Path> withWork = List.of(RESULTS.resolve("2026-12-03-rtt"), RESULTS.resolve("2026-12-03-springdata"));
+        double cpuNoise = p90(withWork.stream().flatMap(run -> cvs(run, Cell.CLIENT_CPU, cell -> true).stream()).toList());
+        double walNoise = p90(withWork.stream().flatMap(run -> cvs(run, Cell.WAL_BYTES,
+                cell -> !cell.key().benchmark().contains(".paging.")).stream()).toList());
         assertThat(timeNoise).as("time's fork-to-fork noise in the A/A runs").isBetween(0.05, 0.5);
         assertThat(allocNoise).as("allocation's fork-to-fork noise in the reference").isBetween(0.001, 0.1);
+        assertThat(cpuNoise).as("client CPU's fork-to-fork noise in the runs with work metrics").isBetween(0.01, 0.5);
+        assertThat(walNoise).as("WAL's fork-to-fork noise in the runs with work metrics").isBetween(0.001, 0.5);
 
         Rates time = simulate(GateMetrics.TIME, timeNoise, 5);
         Rates alloc = simulate(Cell.ALLOCATION, allocNoise, GateMetrics.DEFAULTS.get(Cell.ALLOCATION));
+        Rates cpuMeasured = simulate(Cell.CLIENT_CPU, cpuNoise, GateMetrics.DEFAULTS.get(Cell.CLIENT_CPU));
+        Rates walMeasured = simulate(Cell.WAL_BYTES, walNoise, GateMetrics.DEFAULTS.get(Cell.WAL_BYTES));
         Rates cpu = simulate(Cell.CLIENT_CPU, 0.10, GateMetrics.DEFAULTS.get(Cell.CLIENT_CPU));
         Rates wal = simulate(Cell.WAL_BYTES, 0.02, GateMetrics.DEFAULTS.get(Cell.WAL_BYTES));
         print("time (measured noise)", timeNoise, time);
         print("gc.alloc.rate.norm (measured noise)", allocNoise, alloc);
+        print("cpu.client (measured noise)", cpuNoise, cpuMeasured);
+        print("wal.bytes (measured noise, cells that write)", walNoise, walMeasured);
         print("cpu.client (assumed noise)", 0.10, cpu);
         print("wal.bytes (assumed noise)", 0.02, wal);
 
-        for (Rates rates : List.of(time, alloc, cpu, wal)) {
+        for (Rates rates : List.of(time, alloc, cpuMeasured, walMeasured, cpu, wal)) {
             assertThat(rates.falseAlarmsTwo()).as("two-stage false alarms").isLessThanOrEqualTo(0.02);
             assertThat(rates.falseAlarmsOne()).as("one-stage false alarms, Holm at 0.05").isLessThanOrEqualTo(0.07);
             assertThat(rates.caught20Two()).as("a larger regression is caught at least as often")
@@ -78,10 +90,14 @@ class GatePowerPerMetricTest {
                 r.caught20Two() * 100, r.caught20One() * 100);
     }
 
-    /** Per cell with three forks or more, the standard deviation of its fork samples over their mean. */
     private static List<Double> cvs(Path run, String metric) {
+        return cvs(run, metric, cell -> true);
+    }
+
+    /** Per cell with three forks or more that {@code which} takes, the standard deviation of its fork samples over their mean. */
+    private static List<Double> cvs(Path run, String metric, Predicate<Cell> which) {
         List<Double> cvs = new ArrayList<>();
-        for (Cell cell : RunReader.read(run).cells()) {
+        for (Cell cell : RunReader.read(run).cells().stream().filter(which).toList()) {
             GateMetrics.of(cell, metric).filter(m -> m.forks() >= 3).ifPresent(m -> {
                 double mean = m.mean();
                 double squares = Arrays.stream(m.forkSamples()).map(x -> (x - mean) * (x - mean)).sum();

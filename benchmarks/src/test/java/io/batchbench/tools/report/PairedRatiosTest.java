@@ -72,6 +72,27 @@ class PairedRatiosTest {
     }
 
     @Test
+    void aRunWithoutJdbcComparesWithTheFirstDeclaredFrameworkItHas() throws IOException {
+        JmhJson run = new JmhJson();
+        double[][] hibernate = new double[DRIFT.length][];
+        double[][] springdata = new double[DRIFT.length][];
+        for (int round = 0; round < DRIFT.length; round++) {
+            hibernate[round] = new double[] {30_000 * DRIFT[round]};
+            springdata[round] = new double[] {30_000 * DRIFT[round] * 1.1};
+        }
+        run.cell(SCAN, JmhJson.params("framework", "springdata", "strategy", "keyset", "rows", "1000"), springdata);
+        run.cell(SCAN, JmhJson.params("framework", "hibernate", "strategy", "keyset", "rows", "1000"), hibernate);
+        ObjectNode env = JmhJson.env("18.6", "7.4");
+        env.putObject("rounds").put("completed", 5).put("planned", 5).put("seed", 1);
+        Path folder = run.writeFolder(dir.resolve("orm"), env);
+
+        assertThat(Tools.run("report", folder.toString())).isZero();
+        assertThat(Files.readString(folder.resolve("REPORT.md")))
+                .contains("| `springdata` ÷ `hibernate`, `keyset` | 1.10× [1.10, 1.10] |")
+                .doesNotContain("`hibernate` ÷ `springdata`");
+    }
+
+    @Test
     void aRunOfForksIsPairedByForkIndexAndSaysSo() throws IOException {
         Path folder = run(false);
         assertThat(Tools.run("report", folder.toString())).isZero();
