@@ -21,7 +21,8 @@ import reactor.netty.resources.LoopResources;
  * r2dbc-pool with {@code pool} connections, all opened up front. The driver's event loops are
  * its own, as many as connections up to the cores, and not colocated: reactor-netty's default
  * colocation puts a connection on the event loop of the thread that asks for it, and a pool
- * that opens its connections from one event loop would put them all on that one.
+ * that opens its connections from one event loop would put them all on that one. The target's
+ * server settings are the driver's {@code options}, sent in each connection's startup message.
  */
 public final class JooqReactiveFramework implements ReactiveFramework {
 
@@ -37,7 +38,8 @@ public final class JooqReactiveFramework implements ReactiveFramework {
                 .port(target.port())
                 .database(target.database())
                 .username(target.user())
-                .loopResources(loops);
+                .loopResources(loops)
+                .options(target.settings());
         if (target.password() != null) {
             connection.password(target.password());
         }

@@ -18,7 +18,8 @@ import io.batchbench.workload.job.ReactiveJob;
  * as many event loops as there are (up to {@code poolSize}), so that they are not all served by
  * one thread, prepared statements cached per connection as pgjdbc's are after their fifth use, and
  * pipelining at its default limit (256), which lets {@code executeBatch} send a whole batch in one
- * round trip.
+ * round trip. The target's server settings go into each connection's startup message as
+ * properties of its own.
  */
 public final class VertxFramework implements ReactiveFramework {
 
@@ -38,6 +39,7 @@ public final class VertxFramework implements ReactiveFramework {
         if (target.password() != null) {
             connect.setPassword(target.password());
         }
+        target.settings().forEach(connect::addProperty);
         this.pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(target.poolSize()).setEventLoopSize(eventLoops))
                 .connectingTo(connect)
