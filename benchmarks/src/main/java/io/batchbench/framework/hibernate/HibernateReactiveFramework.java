@@ -15,6 +15,8 @@ import org.hibernate.reactive.provider.ReactiveServiceRegistryBuilder;
 import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.framework.ReactiveTarget;
 import io.batchbench.jpa.OrdersPersistenceUnit;
+import io.batchbench.workload.insert.ReactiveInsertSupport;
+import io.batchbench.workload.insert.ReactiveInserting;
 import io.batchbench.workload.job.ReactiveJob;
 
 /**
@@ -30,8 +32,12 @@ import io.batchbench.workload.job.ReactiveJob;
  */
 public final class HibernateReactiveFramework implements ReactiveFramework {
 
+    /** See {@link HibernateReactiveInserting}. */
+    public static final ReactiveInsertSupport INSERT_SUPPORT = HibernateReactiveInserting.SUPPORT;
+
     private final Mutiny.SessionFactory sessionFactory;
     private final HibernateReactiveJob job;
+    private final HibernateReactiveInserting inserting;
 
     public HibernateReactiveFramework(ReactiveTarget target) {
         HibernatePersistenceConfiguration unit = OrdersPersistenceUnit.configuration();
@@ -65,6 +71,7 @@ public final class HibernateReactiveFramework implements ReactiveFramework {
                         .applySettings(settings).build())
                 .unwrap(Mutiny.SessionFactory.class);
         this.job = new HibernateReactiveJob(sessionFactory);
+        this.inserting = new HibernateReactiveInserting(sessionFactory);
     }
 
     // The URL's query is decoded as a URI's: %XX, and no '+' for a space.
@@ -75,6 +82,11 @@ public final class HibernateReactiveFramework implements ReactiveFramework {
     @Override
     public ReactiveJob reactiveJob() {
         return job;
+    }
+
+    @Override
+    public ReactiveInserting reactiveInserting() {
+        return inserting;
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.jooq.impl.DSL;
 
 import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.framework.ReactiveTarget;
+import io.batchbench.workload.insert.ReactiveInsertSupport;
+import io.batchbench.workload.insert.ReactiveInserting;
 import io.batchbench.workload.job.ReactiveJob;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -26,9 +28,13 @@ import reactor.netty.resources.LoopResources;
  */
 public final class JooqReactiveFramework implements ReactiveFramework {
 
+    /** See {@link JooqReactiveInserting}. */
+    public static final ReactiveInsertSupport INSERT_SUPPORT = JooqReactiveInserting.SUPPORT;
+
     private final LoopResources loops;
     private final ConnectionPool pool;
     private final JooqReactiveJob job;
+    private final JooqReactiveInserting inserting;
 
     public JooqReactiveFramework(ReactiveTarget target) {
         int threads = Math.max(1, Math.min(target.poolSize(), Runtime.getRuntime().availableProcessors()));
@@ -51,11 +57,17 @@ public final class JooqReactiveFramework implements ReactiveFramework {
                 .build());
         DSLContext ctx = DSL.using(pool, SQLDialect.POSTGRES, JooqFramework.SETTINGS);
         this.job = new JooqReactiveJob(ctx);
+        this.inserting = new JooqReactiveInserting(ctx);
     }
 
     @Override
     public ReactiveJob reactiveJob() {
         return job;
+    }
+
+    @Override
+    public ReactiveInserting reactiveInserting() {
+        return inserting;
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.vertx.sqlclient.PoolOptions;
 
 import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.framework.ReactiveTarget;
+import io.batchbench.workload.insert.ReactiveInsertSupport;
+import io.batchbench.workload.insert.ReactiveInserting;
 import io.batchbench.workload.job.ReactiveJob;
 
 /**
@@ -23,9 +25,13 @@ import io.batchbench.workload.job.ReactiveJob;
  */
 public final class VertxFramework implements ReactiveFramework {
 
+    /** See {@link VertxInserting}. */
+    public static final ReactiveInsertSupport INSERT_SUPPORT = VertxInserting.SUPPORT;
+
     private final Vertx vertx;
     private final Pool pool;
     private final VertxJob job;
+    private final VertxInserting inserting;
 
     public VertxFramework(ReactiveTarget target) {
         int eventLoops = Math.min(target.poolSize(), VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
@@ -46,11 +52,17 @@ public final class VertxFramework implements ReactiveFramework {
                 .using(vertx)
                 .build();
         this.job = new VertxJob(pool);
+        this.inserting = new VertxInserting(pool);
     }
 
     @Override
     public ReactiveJob reactiveJob() {
         return job;
+    }
+
+    @Override
+    public ReactiveInserting reactiveInserting() {
+        return inserting;
     }
 
     @Override
