@@ -1,5 +1,6 @@
 package io.batchbench.framework;
 
+import io.batchbench.workload.insert.ReactiveInserting;
 import io.batchbench.workload.job.ReactiveJob;
 
 /**
@@ -9,6 +10,8 @@ import io.batchbench.workload.job.ReactiveJob;
 public interface ReactiveFramework extends AutoCloseable {
 
     ReactiveJob reactiveJob();
+
+    ReactiveInserting reactiveInserting();
 
     @Override
     void close();

@@ -21,30 +21,36 @@ import io.batchbench.framework.vertx.VertxFramework;
 import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 import io.batchbench.workload.insert.InsertLimit;
+import io.batchbench.workload.insert.InsertStrategy;
+import io.batchbench.workload.insert.ReactiveInsertSupport;
 
 /**
  * The frameworks under test, by the name the {@code framework} parameter uses: the one place that
  * knows every adapter. The first is the reference the reports compare the others with.
  */
 public enum Frameworks implements Labelled {
-    JDBC("jdbc", JdbcFramework::new, InsertLimit.NONE, Reactive.stack(VertxFramework::new)),
-    HIBERNATE("hibernate", HibernateFramework::new, InsertLimit.NONE, Reactive.stack(HibernateReactiveFramework::new)),
+    JDBC("jdbc", JdbcFramework::new, InsertLimit.NONE,
+            Reactive.stack(VertxFramework::new, VertxFramework.INSERT_SUPPORT)),
+    HIBERNATE("hibernate", HibernateFramework::new, InsertLimit.NONE,
+            Reactive.stack(HibernateReactiveFramework::new, HibernateReactiveFramework.INSERT_SUPPORT)),
     SPRINGDATA("springdata", SpringDataFramework::new, InsertLimit.NONE,
             Reactive.none("Spring Data JPA has no non-blocking API: JPA blocks on JDBC, and Spring Data's reactive"
                     + " repositories are Spring Data R2DBC, another framework without JPA's entity state")),
-    JOOQ("jooq", JooqFramework::new, JooqFramework.INSERT_LIMIT, Reactive.stack(JooqReactiveFramework::new)),
+    JOOQ("jooq", JooqFramework::new, JooqFramework.INSERT_LIMIT,
+            Reactive.stack(JooqReactiveFramework::new, JooqReactiveFramework.INSERT_SUPPORT)),
     MYBATIS("mybatis", MyBatisFramework::new, InsertLimit.NONE,
             Reactive.none("MyBatis has no non-blocking API: its SqlSession blocks on a JDBC connection"));
 
-    /** A framework's non-blocking stack, or why it has none here. */
-    private record Reactive(Function<ReactiveTarget, ReactiveFramework> factory, String none) {
+    /** A framework's non-blocking stack and the insert strategies it has an idiom for, or why it has none here. */
+    private record Reactive(Function<ReactiveTarget, ReactiveFramework> factory, ReactiveInsertSupport inserts,
+                            String none) {
 
-        static Reactive stack(Function<ReactiveTarget, ReactiveFramework> factory) {
-            return new Reactive(factory, null);
+        static Reactive stack(Function<ReactiveTarget, ReactiveFramework> factory, ReactiveInsertSupport inserts) {
+            return new Reactive(factory, inserts, null);
         }
 
         static Reactive none(String why) {
-            return new Reactive(null, why);
+            return new Reactive(null, strategy -> Optional.of(why), why);
         }
     }
 
@@ -78,6 +84,14 @@ public enum Frameworks implements Labelled {
     /** Why this framework has no non-blocking stack in the matrix, or empty when it has one. */
     public Optional<String> noReactiveStack() {
         return Optional.ofNullable(reactive.none());
+    }
+
+    /**
+     * Why this framework has no non-blocking insert with {@code strategy}: it has no stack, or its
+     * stack has no idiom for the strategy; empty when it has one.
+     */
+    public Optional<String> noReactiveInsert(InsertStrategy strategy) {
+        return reactive.inserts().unsupported(strategy);
     }
 
     /** Its non-blocking stack on {@code target}; throws if it has none ({@link #noReactiveStack()}). */

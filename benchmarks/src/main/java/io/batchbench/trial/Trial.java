@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -235,7 +236,29 @@ public final class Trial implements AutoCloseable {
 
     private ReactiveTarget target(ServerCoordinates server) {
         return new ReactiveTarget(server.host(), server.port(), database.name(), server.user(), server.password(),
-                poolSize);
+                poolSize, serverSettings(driverProperties));
+    }
+
+    // pgjdbc's options is the startup message's: "-c name=value" pairs, which a non-blocking driver
+    // sends as parameters of its own startup message, so that its connections run as the pool's do.
+    static Map<String, String> serverSettings(Properties driverProperties) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String options = driverProperties.getProperty("options");
+        if (options == null || options.isBlank()) {
+            return settings;
+        }
+        String[] words = options.trim().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String setting = words[i].equals("-c") && i + 1 < words.length ? words[++i]
+                    : words[i].startsWith("-c") ? words[i].substring(2) : "";
+            int equals = setting.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("pgjdbc options '" + options + "' hold more than -c name=value"
+                        + " settings, which a non-blocking stack cannot take");
+            }
+            settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        return settings;
     }
 
     private interface AuditPass {

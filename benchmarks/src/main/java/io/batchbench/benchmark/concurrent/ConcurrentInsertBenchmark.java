@@ -1,5 +1,6 @@
 package io.batchbench.benchmark.concurrent;
 
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ import io.batchbench.benchmark.WorkResults;
 import io.batchbench.fixtures.data.TableChecksum;
 import io.batchbench.framework.Framework;
 import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
@@ -36,6 +38,7 @@ import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.Params;
 import io.batchbench.workload.concurrent.ExecutorKind;
 import io.batchbench.workload.concurrent.Latencies;
+import io.batchbench.workload.concurrent.StageRunner;
 import io.batchbench.workload.concurrent.UnitRunner;
 import io.batchbench.workload.insert.CommitEvery;
 import io.batchbench.workload.insert.InsertCheck;
@@ -54,9 +57,13 @@ import io.batchbench.workload.insert.SynchronousCommit;
  * <p>What concurrency can buy here: a durable commit waits for the WAL flush, and commits that
  * arrive together share one flush (group commit), so short transactions gain from several
  * workers until the server's CPU or the disk is the limit. {@code executor} says what the units
- * run on; the work they send is the same. Secondary results: {@code chunk.p50} and
- * {@code chunk.p99}, the time of one transaction from its first statement to its acknowledged
- * commit (ms), and {@code units.peak}, the most units (so connections) in use at once.
+ * run on; the work they send is the same. {@code executor=reactive} writes each transaction on the
+ * framework's non-blocking stack ({@code Frameworks}: Vert.x in {@code jdbc}'s place, Hibernate
+ * Reactive, jOOQ on R2DBC) with the strategy's idiom there; a framework without a stack, or a
+ * strategy its stack has no idiom for, has no reactive cell and says why ({@link #notApplicable()}).
+ * Secondary results: {@code chunk.p50} and {@code chunk.p99}, the time of one transaction from its
+ * first statement to its acknowledged commit (ms), and {@code units.peak}, the most units (so
+ * connections) in use at once.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -74,8 +81,7 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     @LabelsOf(InsertStrategy.class)
     public String strategy;
 
-    /** {@code reactive} is no cell of this class yet ({@link #notApplicable()}): only the job has reactive units. */
-    @Param({"platform", "virtual"})
+    @Param({"platform", "virtual", "reactive"})
     @LabelsOf(ExecutorKind.class)
     public String executor;
 
@@ -104,7 +110,9 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     private Trial trial;
     private InsertStrategy insert;
     private InsertUnits units;
+    private ExecutorKind kind;
     private UnitRunner runner;
+    private StageRunner stages;
     private final Latencies latencies = new Latencies();
     private TableChecksum expected;
     private String cell;
@@ -114,10 +122,16 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
         Params.positive("rows", rows);
         Params.positive("workers", workers);
         PoolSize.parse(pool, workers);
-        ExecutorKind.parse(executor);
         SynchronousCommit.parse(synchronousCommit);
         Rtt.parse(rtt);
-        Frameworks.parse(framework).insertLimit().check(InsertStrategy.parse(strategy), CommitEvery.parse(commitEvery), rows);
+        Frameworks.parse(framework);
+        InsertStrategy.parse(strategy);
+        CommitEvery.parse(commitEvery);
+        // The limit is of the blocking idiom (jOOQ's Loader); the non-blocking stacks write each chunk themselves.
+        if (ExecutorKind.parse(executor) != ExecutorKind.REACTIVE) {
+            Frameworks.parse(framework).insertLimit().check(InsertStrategy.parse(strategy), CommitEvery.parse(commitEvery),
+                    rows);
+        }
     }
 
     @Override
@@ -125,11 +139,11 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
         return CheckedParams.connectionsFor(PoolSize.parse(pool, workers));
     }
 
+    /** A framework without a non-blocking stack, or a strategy its stack has no idiom for, has no reactive cell: says why. */
     @Override
     public Optional<String> notApplicable() {
         return ExecutorKind.parse(executor) == ExecutorKind.REACTIVE
-                ? Optional.of("the concurrent insert's reactive units are not wired into batchbench yet; the concurrent"
-                        + " job has them") : Optional.empty();
+                ? Frameworks.parse(framework).noReactiveInsert(InsertStrategy.parse(strategy)) : Optional.empty();
     }
 
     @Setup(Level.Trial)
@@ -137,7 +151,12 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
         checkParams();
         insert = InsertStrategy.parse(strategy);
         units = new InsertUnits(insert, NewOrder.generate(rows), CommitEvery.parse(commitEvery));
-        runner = new UnitRunner(ExecutorKind.parse(executor), workers);
+        kind = ExecutorKind.parse(executor);
+        if (kind == ExecutorKind.REACTIVE) {
+            stages = new StageRunner(workers);
+        } else {
+            runner = new UnitRunner(kind, workers);
+        }
         Properties driver = SynchronousCommit.parse(synchronousCommit).driverProperties();
         driver.setProperty("reWriteBatchedInserts", Boolean.toString(insert == InsertStrategy.MULTIROW));
         cell = framework + " " + strategy + " " + executor + " workers=" + workers + " commitEvery=" + commitEvery;
@@ -147,8 +166,13 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
         TrialResults.perTrial("pool.size", trial.poolSize(), "connections");
         expected = trial.query(TableChecksum::contentOf);
         trial.execute(InsertCheck::empty);
-        AuditLog.record(benchmark, rows, trial.audit(this::insertAll));
+        AuditLog.record(benchmark, rows, kind == ExecutorKind.REACTIVE
+                ? trial.auditReactive(this::openConnections, this::insertAll)
+                : trial.audit(this::insertAll));
         trial.execute(connection -> InsertCheck.verify(connection, cell + " (audited)", expected));
+        if (kind == ExecutorKind.REACTIVE) {
+            trial.reactive(); // its bootstrap outside the measured region
+        }
         latencies.clear();
     }
 
@@ -160,7 +184,11 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
 
     @Benchmark
     public void insert(RowCount count) {
-        insertAll(trial.framework());
+        if (kind == ExecutorKind.REACTIVE) {
+            insertAll(trial.reactive());
+        } else {
+            insertAll(trial.framework());
+        }
         count.rows += rows;
     }
 
@@ -173,7 +201,8 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     @TearDown(Level.Iteration)
     public void reportWork() {
         WorkResults.report(trial.work());
-        ConcurrencyResults.report(latencies, runner.peakInFlight());
+        ConcurrencyResults.report(latencies, kind == ExecutorKind.REACTIVE ? stages.peakInFlight()
+                : runner.peakInFlight());
     }
 
     @TearDown(Level.Trial)
@@ -191,5 +220,15 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
 
     private void insertAll(Framework framework) {
         units.run(framework, runner, latencies);
+    }
+
+    private void insertAll(ReactiveFramework stack) {
+        units.run(stack, stages, latencies);
+    }
+
+    // The stack opens connections as units need them: open them all before the audit counts. Any
+    // query does; the job's range query reads nothing here, as the table is empty.
+    private void openConnections(ReactiveFramework stack) {
+        new StageRunner(workers).run(Collections.nCopies(workers, () -> stack.reactiveJob().matchingRange()), () -> { });
     }
 }

@@ -1,10 +1,14 @@
 package io.batchbench.benchmark.concurrent;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import io.batchbench.framework.Framework;
+import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.concurrent.Latencies;
+import io.batchbench.workload.concurrent.StageRunner;
 import io.batchbench.workload.concurrent.UnitRunner;
 import io.batchbench.workload.insert.InsertPlan;
 import io.batchbench.workload.insert.InsertStrategy;
@@ -39,5 +43,19 @@ final class InsertUnits {
             strategy.run(framework.inserting(), plan);
             latencies.record(System.nanoTime() - start);
         }).toList());
+    }
+
+    /**
+     * Inserts every row through {@code stack}, at most {@code stages.workers()} transactions in
+     * flight; a transaction's time runs from its stage's start to its commit acknowledged.
+     */
+    void run(ReactiveFramework stack, StageRunner stages, Latencies latencies) {
+        stages.run(transactions.stream().<Supplier<CompletionStage<Void>>>map(plan -> () -> {
+            long start = System.nanoTime();
+            return strategy.run(stack.reactiveInserting(), plan)
+                    .thenRun(() -> latencies.record(System.nanoTime() - start));
+        }).toList(), () -> {
+            // A unit is one transaction: there is no next chunk to stop before, and none starts after a failure.
+        });
     }
 }

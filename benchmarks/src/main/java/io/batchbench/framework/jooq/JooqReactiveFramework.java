@@ -8,6 +8,8 @@ import org.jooq.impl.DSL;
 
 import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.framework.ReactiveTarget;
+import io.batchbench.workload.insert.ReactiveInsertSupport;
+import io.batchbench.workload.insert.ReactiveInserting;
 import io.batchbench.workload.job.ReactiveJob;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -21,13 +23,18 @@ import reactor.netty.resources.LoopResources;
  * r2dbc-pool with {@code pool} connections, all opened up front. The driver's event loops are
  * its own, as many as connections up to the cores, and not colocated: reactor-netty's default
  * colocation puts a connection on the event loop of the thread that asks for it, and a pool
- * that opens its connections from one event loop would put them all on that one.
+ * that opens its connections from one event loop would put them all on that one. The target's
+ * server settings are the driver's {@code options}, sent in each connection's startup message.
  */
 public final class JooqReactiveFramework implements ReactiveFramework {
+
+    /** See {@link JooqReactiveInserting}. */
+    public static final ReactiveInsertSupport INSERT_SUPPORT = JooqReactiveInserting.SUPPORT;
 
     private final LoopResources loops;
     private final ConnectionPool pool;
     private final JooqReactiveJob job;
+    private final JooqReactiveInserting inserting;
 
     public JooqReactiveFramework(ReactiveTarget target) {
         int threads = Math.max(1, Math.min(target.poolSize(), Runtime.getRuntime().availableProcessors()));
@@ -37,7 +44,8 @@ public final class JooqReactiveFramework implements ReactiveFramework {
                 .port(target.port())
                 .database(target.database())
                 .username(target.user())
-                .loopResources(loops);
+                .loopResources(loops)
+                .options(target.settings());
         if (target.password() != null) {
             connection.password(target.password());
         }
@@ -49,11 +57,17 @@ public final class JooqReactiveFramework implements ReactiveFramework {
                 .build());
         DSLContext ctx = DSL.using(pool, SQLDialect.POSTGRES, JooqFramework.SETTINGS);
         this.job = new JooqReactiveJob(ctx);
+        this.inserting = new JooqReactiveInserting(ctx);
     }
 
     @Override
     public ReactiveJob reactiveJob() {
         return job;
+    }
+
+    @Override
+    public ReactiveInserting reactiveInserting() {
+        return inserting;
     }
 
     @Override

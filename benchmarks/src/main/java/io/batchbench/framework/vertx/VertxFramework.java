@@ -9,6 +9,8 @@ import io.vertx.sqlclient.PoolOptions;
 
 import io.batchbench.framework.ReactiveFramework;
 import io.batchbench.framework.ReactiveTarget;
+import io.batchbench.workload.insert.ReactiveInsertSupport;
+import io.batchbench.workload.insert.ReactiveInserting;
 import io.batchbench.workload.job.ReactiveJob;
 
 /**
@@ -18,13 +20,18 @@ import io.batchbench.workload.job.ReactiveJob;
  * as many event loops as there are (up to {@code poolSize}), so that they are not all served by
  * one thread, prepared statements cached per connection as pgjdbc's are after their fifth use, and
  * pipelining at its default limit (256), which lets {@code executeBatch} send a whole batch in one
- * round trip.
+ * round trip. The target's server settings go into each connection's startup message as
+ * properties of its own.
  */
 public final class VertxFramework implements ReactiveFramework {
+
+    /** See {@link VertxInserting}. */
+    public static final ReactiveInsertSupport INSERT_SUPPORT = VertxInserting.SUPPORT;
 
     private final Vertx vertx;
     private final Pool pool;
     private final VertxJob job;
+    private final VertxInserting inserting;
 
     public VertxFramework(ReactiveTarget target) {
         int eventLoops = Math.min(target.poolSize(), VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
@@ -38,17 +45,24 @@ public final class VertxFramework implements ReactiveFramework {
         if (target.password() != null) {
             connect.setPassword(target.password());
         }
+        target.settings().forEach(connect::addProperty);
         this.pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(target.poolSize()).setEventLoopSize(eventLoops))
                 .connectingTo(connect)
                 .using(vertx)
                 .build();
         this.job = new VertxJob(pool);
+        this.inserting = new VertxInserting(pool);
     }
 
     @Override
     public ReactiveJob reactiveJob() {
         return job;
+    }
+
+    @Override
+    public ReactiveInserting reactiveInserting() {
+        return inserting;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.batchbench.workload.insert;
 
+import java.util.concurrent.CompletionStage;
+
 import io.batchbench.workload.Labelled;
 import io.batchbench.workload.Params;
 
@@ -41,5 +43,15 @@ public enum InsertStrategy implements Labelled {
             case COPY -> () -> inserting.copy(plan);
         };
         call.run();
+    }
+
+    /** Runs this strategy on a non-blocking stack; the stage completes when the plan has committed. */
+    public CompletionStage<Void> run(ReactiveInserting inserting, InsertPlan plan) {
+        return switch (this) {
+            case ROW -> inserting.row(plan);
+            case BATCH -> inserting.batch(plan);
+            case MULTIROW -> inserting.multirow(plan);
+            case COPY -> inserting.copy(plan);
+        };
     }
 }

@@ -1,9 +1,20 @@
 package io.batchbench.benchmark.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,10 +24,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.batchbench.audit.WireCounts;
+import io.batchbench.fixtures.TestServers;
 import io.batchbench.fixtures.data.TableChecksum;
+import io.batchbench.fixtures.db.ServerHandoff;
+import io.batchbench.framework.FrameworkSettings;
+import io.batchbench.framework.ReactiveFramework;
+import io.batchbench.relay.Rtt;
 import io.batchbench.trial.Frameworks;
 import io.batchbench.trial.Trial;
 import io.batchbench.trial.TrialCache;
+import io.batchbench.workload.Chunks;
 import io.batchbench.workload.NewOrder;
 import io.batchbench.workload.concurrent.ExecutorKind;
 import io.batchbench.workload.concurrent.Latencies;
@@ -33,16 +50,17 @@ import io.batchbench.workload.job.ProcessedIds;
 
 /**
  * Every framework × split × executor of the concurrent job, and every framework × strategy ×
- * executor of the concurrent insert, at 4 workers, leaves the table as the single-threaded JDBC
- * reference does, each row processed exactly once; measured on the wire through the audit relay,
- * whose per-connection taps add up what the four connections sent.
+ * executor of the concurrent insert, at 4 workers (the reactive inserts at 1 and 4), leaves the
+ * table as the single-threaded JDBC reference does, each row processed exactly once; measured on
+ * the wire through the audit relay, whose per-connection taps add up what the four connections sent.
  */
 class ConcurrentCellsTest {
 
     private static final long ROWS = 5_000;
     private static final int CHUNK = 100;
     private static final int WORKERS = 4;
-    private static final TrialCache TRIALS = new TrialCache("concurrenttest");
+    private static final String RUN_ID = "concurrenttest";
+    private static final TrialCache TRIALS = new TrialCache(RUN_ID);
     private static TableChecksum jobReference;
 
     @BeforeAll
@@ -145,12 +163,16 @@ class ConcurrentCellsTest {
                         .map(kind -> Arguments.of(framework, strategy, kind))));
     }
 
+    private static Properties insertDriver(InsertStrategy strategy) {
+        Properties driver = new Properties();
+        driver.setProperty("reWriteBatchedInserts", Boolean.toString(strategy == InsertStrategy.MULTIROW));
+        return driver;
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("insertCells")
     void theInsertWritesExactlyTheSeededRows(Frameworks framework, InsertStrategy strategy, ExecutorKind kind) {
-        Properties driver = new Properties();
-        driver.setProperty("reWriteBatchedInserts", Boolean.toString(strategy == InsertStrategy.MULTIROW));
-        Trial trial = trial(framework, driver);
+        Trial trial = trial(framework, insertDriver(strategy));
         TableChecksum expected = trial.query(TableChecksum::contentOf);
         trial.execute(InsertCheck::empty);
         InsertUnits units = new InsertUnits(strategy, NewOrder.generate(ROWS), 500);
@@ -171,6 +193,155 @@ class ConcurrentCellsTest {
         trial.execute(InsertCheck::empty);
         try (UnitRunner one = new UnitRunner(kind, 1)) {
             units.run(trial.framework(), one, latencies);
+        }
+    }
+
+    /** Every reactive insert cell there is: each framework with a stack × each strategy it has an idiom for. */
+    static Stream<Arguments> reactiveInsertCells() {
+        return Stream.of(Frameworks.values()).flatMap(framework -> Stream.of(InsertStrategy.values())
+                .filter(strategy -> framework.noReactiveInsert(strategy).isEmpty())
+                .flatMap(strategy -> IntStream.of(1, WORKERS).mapToObj(workers -> Arguments.of(framework, strategy,
+                        workers))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} reactive workers={2}")
+    @MethodSource("reactiveInsertCells")
+    void theReactiveInsertWritesExactlyTheSeededRows(Frameworks framework, InsertStrategy strategy, int workers) {
+        // The pool's rewrite setting means nothing to a stack: one trial per framework, and one stack,
+        // those of the blocking insert cells without it (the server has 100 connections for them all).
+        Trial trial = trial(framework, insertDriver(InsertStrategy.ROW));
+        TableChecksum expected = trial.query(TableChecksum::contentOf);
+        String cell = framework + " " + strategy + " reactive workers=" + workers;
+        trial.execute(InsertCheck::empty);
+        InsertUnits units = new InsertUnits(strategy, NewOrder.generate(ROWS), 500);
+        Latencies latencies = new Latencies();
+        StageRunner stages = new StageRunner(workers);
+
+        WireCounts sent = trial.auditReactive(stack -> openConnections(stack, workers),
+                audited -> units.run(audited, stages, latencies));
+
+        trial.execute(connection -> InsertCheck.verify(connection, cell, expected));
+        assertThat(latencies.count()).as("one latency per transaction").isEqualTo(10);
+        assertThat(sent.commits()).as("one commit per transaction").isEqualTo(10);
+        assertThat(stages.peakInFlight()).isBetween(1, workers);
+        // A switch expression: a new strategy does not compile until it says what it sends.
+        Runnable promise = switch (strategy) {
+            case ROW -> () -> assertThat(sent.roundTrips()).as("a round trip per row").isGreaterThanOrEqualTo(ROWS);
+            case BATCH -> () -> {
+                assertThat(sent.count("INSERT")).as(sent.toString()).isEqualTo(ROWS);
+                if (framework == Frameworks.JOOQ) {
+                    // r2dbc-postgresql executes a bound batch one binding at a time, waiting for each.
+                    assertThat(sent.roundTrips()).as("one round trip per INSERT").isGreaterThanOrEqualTo(ROWS);
+                } else {
+                    assertThat(sent.roundTrips()).as("a chunk per round trip").isLessThan(ROWS / 10);
+                }
+            };
+            case MULTIROW -> () -> {
+                assertThat(sent.count("INSERT")).as("one INSERT per 500-row chunk: " + sent).isEqualTo(10);
+                assertThat(sent.roundTrips()).isLessThan(ROWS / 10);
+            };
+            case COPY -> () -> {
+                assertThat(sent.count("COPY")).as("one COPY per transaction: " + sent).isEqualTo(10);
+                assertThat(sent.roundTrips()).isLessThan(ROWS / 10);
+            };
+        };
+        promise.run();
+
+        // The trial's own stack, as the benchmark measures it, puts the seeded contents back for the next cell.
+        trial.execute(InsertCheck::empty);
+        units.run(trial.reactive(), new StageRunner(workers), latencies);
+        trial.execute(connection -> InsertCheck.verify(connection, cell + " (trial's stack)", expected));
+    }
+
+    static Stream<Frameworks> reactiveStacks() {
+        return Stream.of(Frameworks.values()).filter(framework -> framework.noReactiveStack().isEmpty());
+    }
+
+    /**
+     * A reactive insert unit that fails stops the operation with its cause once the units in flight
+     * have ended: its transaction rolled back, no transaction left open, and the stack's pool whole,
+     * so the next operation gets all its connections.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reactiveStacks")
+    void aReactiveInsertUnitThatFailsStopsTheOperationWithItsCauseAndLeavesNoConnectionBehind(Frameworks framework) {
+        Trial trial = trial(framework, insertDriver(InsertStrategy.ROW));
+        TableChecksum expected = trial.query(TableChecksum::contentOf);
+        List<NewOrder> rows = NewOrder.generate(ROWS);
+        NewOrder poisoned = rows.get(2_750); // in the sixth of ten transactions
+        trial.execute(InsertCheck::empty);
+        trial.execute(connection -> {
+            try (PreparedStatement poison = connection.prepareStatement("ALTER TABLE orders ADD CONSTRAINT poison"
+                    + " CHECK (note <> '" + poisoned.note().replace("'", "''") + "' OR customer_id <> "
+                    + poisoned.customerId() + ")")) {
+                poison.execute();
+            }
+        });
+        ReactiveFramework stack = trial.reactive();
+        InsertUnits units = new InsertUnits(InsertStrategy.BATCH, rows, 500);
+        StageRunner stages = new StageRunner(WORKERS);
+        try {
+            assertThatThrownBy(() -> units.run(stack, stages, new Latencies()))
+                    .hasStackTraceContaining("violates check constraint \"poison\"");
+
+            long committed = trial.query(connection -> count(connection, "SELECT count(*) FROM orders"));
+            assertThat(committed).as("whole transactions only, the failed one not among them")
+                    .isLessThan(ROWS).matches(n -> n % 500 == 0);
+            long open = trial.query(connection -> count(connection, "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'"));
+            assertThat(open).as("transactions left open").isZero();
+        } finally {
+            trial.execute(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE orders DROP CONSTRAINT poison");
+                }
+            });
+            trial.execute(InsertCheck::empty);
+        }
+        // Every connection back in the stack's pool: WORKERS units in flight get one each, or this waits forever.
+        assertTimeoutPreemptively(Duration.ofMinutes(1),
+                () -> units.run(stack, new StageRunner(WORKERS), new Latencies()));
+        trial.execute(connection -> InsertCheck.verify(connection, framework + " after a failed unit", expected));
+    }
+
+    /**
+     * The trial's server settings (pgjdbc's {@code options}, as {@code synchronousCommit} sets them)
+     * reach every stack's connections: with a {@code lock_timeout}, an insert into a table another
+     * transaction holds locked fails in time instead of waiting for it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reactiveStacks")
+    void aReactiveStackConnectsWithTheTrialsServerSettings(Frameworks framework) {
+        Properties lockTimeout = new Properties();
+        lockTimeout.setProperty("options", "-c lock_timeout=200");
+        InsertUnits units = new InsertUnits(InsertStrategy.BATCH, NewOrder.generate(1_000), 500);
+        // A trial of its own, closed here: the cached ones hold most of the server's connections.
+        try (Trial trial = Trial.open(new ServerHandoff(RUN_ID, TestServers.embedded()), framework, ROWS,
+                new FrameworkSettings(Chunks.MAX_ROWS), lockTimeout, Rtt.DIRECT, 1)) {
+            ReactiveFramework stack = trial.reactive();
+            trial.execute(connection -> {
+                connection.setAutoCommit(false);
+                try (Statement lock = connection.createStatement()) {
+                    lock.execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE");
+                    assertTimeoutPreemptively(Duration.ofMinutes(1), () -> assertThatThrownBy(
+                            () -> units.run(stack, new StageRunner(1), new Latencies()))
+                            .hasStackTraceContaining("lock timeout"));
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            });
+        }
+    }
+
+    private static void openConnections(ReactiveFramework stack, int workers) {
+        new StageRunner(workers).run(Collections.nCopies(workers, () -> stack.reactiveJob().matchingRange()), () -> { });
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(sql); ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }
