@@ -27,15 +27,25 @@ public final class AuditLog {
     private AuditLog() {
     }
 
-    /** One audited cell, with its counts per 1,000 rows so cells of different sizes compare. */
+    /**
+     * One audited cell, with its counts per 1,000 rows so cells of different sizes compare.
+     * {@code raced}: the cell's counts may differ between runs of one build, because its
+     * concurrent units race for their work (who claims which chunk, how many claims come back
+     * empty) or their pool opens connections, with its setup queries, as the units ask.
+     */
     public record Entry(String benchmark, SortedMap<String, String> params, long rows, long statements,
                         long roundTrips, long commits, double statementsPer1000Rows, double roundTripsPer1000Rows,
-                        SortedMap<String, Long> statementsByVerb) {
+                        SortedMap<String, Long> statementsByVerb, boolean raced) {
 
         public static Entry of(String benchmark, Map<String, String> params, long rows, WireCounts counts) {
+            return of(benchmark, params, rows, counts, false);
+        }
+
+        public static Entry of(String benchmark, Map<String, String> params, long rows, WireCounts counts,
+                               boolean raced) {
             return new Entry(benchmark, new TreeMap<>(params), rows, counts.statements(), counts.roundTrips(),
                     counts.commits(), per1000(counts.statements(), rows), per1000(counts.roundTrips(), rows),
-                    counts.byVerb());
+                    counts.byVerb(), raced);
         }
 
         private static double per1000(long count, long rows) {
@@ -44,6 +54,11 @@ public final class AuditLog {
     }
 
     public static void record(BenchmarkParams benchmark, long rows, WireCounts counts) {
+        record(benchmark, rows, counts, false);
+    }
+
+    /** As {@link #record(BenchmarkParams, long, WireCounts)}, saying whether the cell's counts vary by design ({@link Entry#raced}). */
+    public static void record(BenchmarkParams benchmark, long rows, WireCounts counts, boolean raced) {
         String folder = System.getProperty(PROPERTY);
         if (folder == null) {
             return;
@@ -52,7 +67,7 @@ public final class AuditLog {
         for (String key : benchmark.getParamsKeys()) {
             params.put(key, benchmark.getParam(key));
         }
-        Entry entry = Entry.of(benchmark.getBenchmark(), params, rows, counts);
+        Entry entry = Entry.of(benchmark.getBenchmark(), params, rows, counts, raced);
         try {
             Path file = Files.createTempFile(Path.of(folder), "cell-", ".json");
             JSON.writeValue(file.toFile(), entry);

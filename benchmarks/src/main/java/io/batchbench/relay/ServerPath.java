@@ -22,8 +22,8 @@ public final class ServerPath implements AutoCloseable {
     /** About three seconds of probing through the relay. */
     private static final double PROBE_BUDGET_MILLIS = 3_000;
     /**
-     * Corrections of the hold at most, and when to stop: the first probe runs while the relay's
-     * threads still learn how late they wake, so one correction overshoots on a VM.
+     * Corrections of the hold at most: one can overshoot, as the first probe runs while the relay's
+     * writers still learn how late this machine wakes them, and each probe's median has its noise.
      */
     private static final int CALIBRATION_STEPS = 3;
     /**

@@ -168,7 +168,7 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
         trial.execute(InsertCheck::empty);
         AuditLog.record(benchmark, rows, kind == ExecutorKind.REACTIVE
                 ? trial.auditReactive(this::openConnections, this::insertAll)
-                : trial.audit(this::insertAll));
+                : trial.audit(this::insertAll), kind.opensConnectionsOnDemand());
         trial.execute(connection -> InsertCheck.verify(connection, cell + " (audited)", expected));
         if (kind == ExecutorKind.REACTIVE) {
             trial.reactive(); // its bootstrap outside the measured region

@@ -152,7 +152,8 @@ public class ConcurrentJobBenchmark implements CheckedParams {
         check = trial.query(JobCheck::before);
         AuditLog.record(benchmark, check.rows(), kind == ExecutorKind.REACTIVE
                 ? trial.auditReactive(this::openConnections, audited -> runJob(audited.reactiveJob()))
-                : trial.audit(audited -> runJob(audited.concurrentJob())));
+                : trial.audit(audited -> runJob(audited.concurrentJob())),
+                jobSplit.racesForChunks(workers) || kind.opensConnectionsOnDemand());
         checkAndReset();
         latencies.clear();
     }

@@ -180,7 +180,8 @@ public final class Comparison {
                         || y.get().statementsPer1000Rows() < x.get().statementsPer1000Rows();
                 table.row(List.of(key.paramText(), Numbers.format(x.get().statementsPer1000Rows()),
                         Numbers.format(y.get().statementsPer1000Rows()), Numbers.format(x.get().roundTripsPer1000Rows()),
-                        Numbers.format(y.get().roundTripsPer1000Rows()), more ? "**more**" : fewer ? "fewer" : "same"));
+                        Numbers.format(y.get().roundTripsPer1000Rows()),
+                        x.get().raced() || y.get().raced() ? "varies (units race)" : more ? "**more**" : fewer ? "fewer" : "same"));
             }
         }
         if (!table.isEmpty()) {

@@ -103,9 +103,16 @@ public final class RunMerger {
                     CellKey key = key(audit);
                     ObjectNode previous = audits.putIfAbsent(key, (ObjectNode) audit.deepCopy());
                     if (previous != null && !counts(previous).equals(counts(audit))) {
-                        throw new UnusableInputException("refusing to merge: the audits of " + key.label()
-                                + " differ (" + counts(previous) + " vs " + counts(audit)
-                                + "); exact counts cannot differ between runs of one build");
+                        if (!raced(previous) && !raced(audit)) {
+                            throw new UnusableInputException("refusing to merge: the audits of " + key.label()
+                                    + " differ (" + counts(previous) + " vs " + counts(audit)
+                                    + "); exact counts cannot differ between runs of one build");
+                        }
+                        // Units that race for chunks count differently from run to run: kept as the
+                        // launcher keeps the forks of one run, the most round trips, marked inconsistent.
+                        ObjectNode kept = audit.path("roundTrips").asLong() > previous.path("roundTrips").asLong()
+                                ? (ObjectNode) audit.deepCopy() : previous;
+                        audits.put(key, kept.put("consistent", false));
                     }
                 }
             }
@@ -135,6 +142,10 @@ public final class RunMerger {
      * verb is not compared: it also lists the pool's liveness check (an empty query, counted as no
      * statement and no round trip), which one round's trial sends and another's does not.
      */
+    private static boolean raced(JsonNode audit) {
+        return audit.path("raced").asBoolean(false);
+    }
+
     private static List<String> counts(JsonNode audit) {
         return List.of("rows", "statements", "roundTrips", "commits").stream()
                 .map(field -> field + "=" + audit.path(field).asText("?")).toList();

@@ -233,7 +233,7 @@ public final class RunReader {
             }
             audits.put(key, new Audit(cell.get("rows").asLong(), cell.get("statements").asLong(),
                     cell.get("roundTrips").asLong(), cell.get("statementsPer1000Rows").asDouble(),
-                    cell.get("roundTripsPer1000Rows").asDouble()));
+                    cell.get("roundTripsPer1000Rows").asDouble(), cell.path("raced").asBoolean(false)));
         }
         return audits;
     }

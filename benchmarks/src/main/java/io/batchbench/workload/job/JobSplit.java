@@ -34,6 +34,15 @@ public enum JobSplit implements Labelled {
     }
 
     /**
+     * Whether {@code workers} units of this split take chunks from one shared queue, so that which
+     * unit claims which chunk, and how many claims come back empty at the end, change from run to
+     * run: the wire counts of one operation then vary too. {@code range} gives each unit its own.
+     */
+    public boolean racesForChunks(int workers) {
+        return workers > 1 && this != RANGE;
+    }
+
+    /**
      * The job's units for {@code workers} concurrent workers: the one place a split's name turns
      * into calls. {@code range} asks for the matching range first (a query inside the operation, as
      * a partitioner makes it) and cuts it into one range per worker; the others start one claiming

@@ -93,6 +93,15 @@ class GateTest {
     }
 
     @Test
+    void theCountsOfUnitsThatRaceForChunksAreNoVerdict() {
+        Gate.Verdict verdict = gate(GateConfig.defaults()).check(
+                run(cell("hibernate", "avgt", "us/op", BASE, new Audit(1000, 1000, 106, 1000, 106, true))),
+                run(cell("hibernate", "avgt", "us/op", BASE, new Audit(1000, 1000, 110, 1000, 110, true))));
+        assertThat(verdict.countRegressions()).isEmpty();
+        assertThat(verdict.exitCode()).isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
     void tooFewForksToEverReachSignificanceIsUnusable() {
         // Three forks a side can reach p = 0.05 at best: enough for one benchmark, not for two under Holm.
         double[] three = {100, 101, 99};

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.batchbench.tools.Tools;
@@ -226,10 +227,30 @@ class MergeTest {
         assertRefused(first, second, "statements=1");
     }
 
+    /** Workers that claim chunks from one queue: how many claims each makes varies from run to run. */
+    @Test
+    void auditsOfUnitsThatRaceForChunksMergeAsTheMostRoundTripsMarkedInconsistent() throws IOException {
+        Path first = shard("r1", SCAN, env("paging"));
+        Path second = shard("r2", SCAN, env("paging"));
+        writeAudit(first, "{\"SELECT\":106}", 106, true);
+        writeAudit(second, "{\"SELECT\":110}", 110, true);
+        Path merged = dir.resolve("m2");
+        assertThat(Tools.run("merge", "-o", merged.toString(), first.toString(), second.toString()))
+                .isEqualTo(ExitCode.PASS);
+        JsonNode cell = new ObjectMapper().readTree(merged.resolve("audit.json").toFile()).path("cells").get(0);
+        assertThat(cell.path("roundTrips").asLong()).isEqualTo(110);
+        assertThat(cell.path("consistent").asBoolean(true)).isFalse();
+    }
+
     private static void writeAudit(Path run, String verbs, int statements) throws IOException {
+        writeAudit(run, verbs, statements, false);
+    }
+
+    private static void writeAudit(Path run, String verbs, int statements, boolean raced) throws IOException {
         Files.writeString(run.resolve("audit.json"), "{\"cells\":[{\"benchmark\":\"" + SCAN + "\",\"params\":"
                 + "{\"framework\":\"jdbc\"},\"rows\":100,\"statements\":" + statements + ",\"roundTrips\":"
                 + statements + ",\"commits\":0,\"statementsPer1000Rows\":" + statements * 10.0
-                + ",\"roundTripsPer1000Rows\":" + statements * 10.0 + ",\"statementsByVerb\":" + verbs + "}]}");
+                + ",\"roundTripsPer1000Rows\":" + statements * 10.0 + ",\"statementsByVerb\":" + verbs
+                + ",\"raced\":" + raced + "}]}");
     }
 }
