@@ -85,7 +85,8 @@ final class Findings {
     private static final Comparator<Located> BY_MEDIAN = Comparator.comparingDouble(l -> l.ratio().interval().median());
 
     private static String where(Located located) {
-        return located.ratio().text() + " (`" + Pivot.strategy(located.ratio().cell()) + "`, "
+        String strategy = Pivot.strategy(located.ratio().cell());
+        return located.ratio().text() + " (" + (strategy.isEmpty() ? "" : "`" + strategy + "`, ")
                 + Doc.link(section(located.heading()), located.heading()) + ")";
     }
 

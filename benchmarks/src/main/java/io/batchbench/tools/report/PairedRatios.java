@@ -33,7 +33,8 @@ final class PairedRatios {
         /** {@code hibernate ÷ jdbc, keyset} or {@code jdbc: keyset ÷ offset}. */
         String label() {
             return kind.equals(FRAMEWORK)
-                    ? "`" + Pivot.framework(cell) + "` ÷ `" + Pivot.framework(reference) + "`, `" + Pivot.strategy(cell) + "`"
+                    ? "`" + Pivot.framework(cell) + "` ÷ `" + Pivot.framework(reference) + "`"
+                            + (Pivot.strategy(cell).isEmpty() ? "" : ",") + Pivot.quotedAfter(Pivot.strategy(cell))
                     : "`" + Pivot.framework(cell) + "`: `" + Pivot.strategy(cell) + "` ÷ `" + Pivot.strategy(reference) + "`";
         }
 

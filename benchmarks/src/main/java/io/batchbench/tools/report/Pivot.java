@@ -62,6 +62,11 @@ final class Pivot {
         return figures.cell().key().params().getOrDefault(STRATEGY, "");
     }
 
+    /** {@code `value`}, with a space before it, or nothing for a workload without the parameter (the concurrent job splits instead). */
+    static String quotedAfter(String value) {
+        return value.isEmpty() ? "" : " `" + value + "`";
+    }
+
     Optional<CellFigures> cell(String framework, String strategy) {
         return Optional.ofNullable(cells.getOrDefault(framework, Map.of()).get(strategy));
     }

@@ -245,7 +245,7 @@ public final class ReportBuilder {
         if (framework.isEmpty() && strategy.isEmpty()) {
             return "`" + figures.cell().key().shortName() + "`";
         }
-        return "`" + framework + "` " + "`" + strategy + "`";
+        return "`" + framework + "`" + Pivot.quotedAfter(strategy);
     }
 
     private Doc.Table pivotTable(Pivot pivot, String unit, Function<CellFigures, String> value) {
@@ -270,7 +270,7 @@ public final class ReportBuilder {
             return;
         }
         TableBuilder table = new TableBuilder().text("framework", "strategy");
-        referenceBest.ifPresent(best -> table.numbers("× vs `" + Pivot.framework(best) + "` `" + Pivot.strategy(best) + "`"));
+        referenceBest.ifPresent(best -> table.numbers("× vs `" + Pivot.framework(best) + "`" + Pivot.quotedAfter(Pivot.strategy(best))));
         naive.ifPresent(n -> table.numbers("× vs own `" + n + "`"));
         for (CellFigures figures : pivot.all()) {
             List<String> row = new ArrayList<>(List.of(Pivot.framework(figures), Pivot.strategy(figures)));

@@ -51,6 +51,8 @@ class ConcurrencyScalingTest {
                 .contains("| jdbc range platform | 4 | " + Numbers.format(20_000) + " | " + Numbers.times(2) + " |")
                 .contains("| jdbc range platform | 16 | " + Numbers.format(25_000) + " | " + Numbers.times(2.5) + " |")
                 .contains("| jdbc range virtual | 16 | " + Numbers.format(10_000 / 0.44) + " | " + Numbers.times(2.5) + " |");
+        // The job splits instead of having a strategy: no empty strategy is named anywhere.
+        assertThat(report).contains("**Winner:** `jdbc`, ").doesNotContain("``");
         assertThat(Files.readString(folder.resolve("charts/concurrentjobbenchmark-concurrentjob-chunksize-1000-pool-"
                 + "workers-rows-50000-rtt-0-over-workers.svg"))).contains(">jdbc range virtual<").contains("workers");
     }
