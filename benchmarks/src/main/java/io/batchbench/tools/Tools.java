@@ -32,10 +32,7 @@ public final class Tools {
     }
 
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Tools());
-        // Everything after ab's jars belongs to JMH, options included.
-        commandLine.getSubcommands().get("ab").setStopAtPositional(true);
-        commandLine.getSubcommands().get("rounds").setStopAtPositional(true);
+        CommandLine commandLine = commandLine();
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UnusableInputException) {
                 cmd.getErr().println("batchbench: " + e.getMessage());
@@ -51,5 +48,15 @@ public final class Tools {
             return ExitCode.UNUSABLE;
         });
         return commandLine.execute(args);
+    }
+
+    /** The tools' command line, parsing as {@link #run} does. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Tools());
+        // Everything after ab's jars, and after rounds' own options, belongs to JMH, options
+        // included; for rounds even an option that comes first (rounds -e harness -f 5).
+        commandLine.getSubcommands().get("ab").setStopAtPositional(true);
+        commandLine.getSubcommands().get("rounds").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
     }
 }
