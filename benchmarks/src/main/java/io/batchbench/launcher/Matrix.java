@@ -20,11 +20,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.QuickProfile;
 import io.batchbench.workload.Params;
 
 /**
  * The cells a command line selects: every benchmark its selection picks, times every combination
- * of parameter values JMH would run. Made before anything starts, and checked on the way: a
+ * of its parameters' values (the command line's, else the benchmark's quick profile, else all it
+ * declares). Made before anything starts, and checked on the way: a
  * {@code -p} name no selected benchmark declares, a value that is not one of a benchmark's labels,
  * and every combination through the benchmark's own {@link CheckedParams#checkParams()} (a depth
  * past the table, a commit size a framework cannot do). A mistake ends the run in a second, naming
@@ -107,11 +109,18 @@ record Matrix(List<Cell> cells, List<NotApplicable> notApplicable, int connectio
         }
     }
 
-    /** The values JMH will run for each parameter, by name: the command line's, or the declared ones. */
-    private static Map<String, List<String>> values(BenchmarkListEntry benchmark, CommandLineOptions options) {
+    /**
+     * The values to run for each parameter, by name: the command line's, or else the quick
+     * profile's ({@link QuickProfile}), or else the declared ones.
+     */
+    private static Map<String, List<String>> values(BenchmarkListEntry benchmark, Class<?> type,
+                                                    CommandLineOptions options) {
         Map<String, List<String>> values = new TreeMap<>();
-        benchmark.getParams().orElse(Map.of()).forEach((name, declared) -> values.put(name,
-                List.copyOf(options.getParameter(name).orElse(List.of(declared)))));
+        benchmark.getParams().orElse(Map.of()).forEach((name, declared) -> {
+            QuickProfile quick = field(type, name).getAnnotation(QuickProfile.class);
+            values.put(name, List.copyOf(options.getParameter(name)
+                    .orElse(List.of(quick != null ? quick.value() : declared))));
+        });
         return values;
     }
 
@@ -119,7 +128,7 @@ record Matrix(List<Cell> cells, List<NotApplicable> notApplicable, int connectio
                               List<NotApplicable> notApplicable, int[] connections) {
         Class<?> type = benchmarkClass(benchmark);
         String name = type.getSimpleName();
-        Map<String, List<String>> values = values(benchmark, options);
+        Map<String, List<String>> values = values(benchmark, type, options);
         for (Map.Entry<String, List<String>> parameter : values.entrySet()) {
             LabelsOf labels = field(type, parameter.getKey()).getAnnotation(LabelsOf.class);
             if (labels == null) {

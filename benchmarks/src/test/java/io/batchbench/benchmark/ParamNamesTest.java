@@ -126,6 +126,23 @@ class ParamNamesTest {
         instance.checkParams();
     }
 
+    /** A quick profile narrows a parameter to some of its declared values, never to one the benchmark lacks. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("benchmarkClasses")
+    void everyQuickProfileIsANonEmptySubsetOfItsDeclaredValues(Class<?> benchmark) {
+        for (Field field : benchmark.getFields()) {
+            QuickProfile quick = field.getAnnotation(QuickProfile.class);
+            if (quick == null) {
+                continue;
+            }
+            assertThat(field.getAnnotation(Param.class)).as(benchmark.getSimpleName() + "." + field.getName()
+                    + " has a quick profile, so it must be a @Param").isNotNull();
+            assertThat(quick.value()).as(benchmark.getSimpleName() + "." + field.getName() + "'s quick profile")
+                    .isNotEmpty().doesNotHaveDuplicates()
+                    .isSubsetOf(field.getAnnotation(Param.class).value());
+        }
+    }
+
     /** A benchmark with each parameter at its first declared value. */
     private static CheckedParams declaredDefaults(Class<?> benchmark) throws Exception {
         CheckedParams instance = (CheckedParams) benchmark.getConstructor().newInstance();

@@ -23,6 +23,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.QuickProfile;
 import io.batchbench.benchmark.RowCount;
 import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
@@ -77,8 +78,10 @@ public class ConcurrentInsertBenchmark implements CheckedParams {
     @LabelsOf(Frameworks.class)
     public String framework;
 
+    /** The quick profile runs {@code batch}, the strategy the concurrent question is about; the others are the insert family's. */
     @Param({"row", "batch", "multirow", "copy"})
     @LabelsOf(InsertStrategy.class)
+    @QuickProfile("batch")
     public String strategy;
 
     @Param({"platform", "virtual", "reactive"})

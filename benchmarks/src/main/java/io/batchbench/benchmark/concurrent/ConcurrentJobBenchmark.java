@@ -23,6 +23,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import io.batchbench.audit.AuditLog;
 import io.batchbench.benchmark.CheckedParams;
 import io.batchbench.benchmark.LabelsOf;
+import io.batchbench.benchmark.QuickProfile;
 import io.batchbench.benchmark.RowCount;
 import io.batchbench.benchmark.TrialResults;
 import io.batchbench.benchmark.WorkResults;
@@ -74,8 +75,10 @@ public class ConcurrentJobBenchmark implements CheckedParams {
     @LabelsOf(Frameworks.class)
     public String framework;
 
+    /** The quick profile runs {@code skipLocked}, the queue idiom; {@code -p split=range,skipLocked,bulk} runs all three. */
     @Param({"range", "skipLocked", "bulk"})
     @LabelsOf(JobSplit.class)
+    @QuickProfile("skipLocked")
     public String split;
 
     @Param({"platform", "virtual", "reactive"})
