@@ -74,8 +74,13 @@ import io.batchbench.workload.insert.SynchronousCommit;
 @State(Scope.Benchmark)
 public class ConcurrentInsertBenchmark implements CheckedParams {
 
+    /**
+     * The quick profile runs the frameworks that have a non-blocking stack, so each is seen on all
+     * three executors; {@code springdata} and {@code mybatis} run on threads only, with {@code -p}.
+     */
     @Param({"jdbc", "hibernate", "springdata", "jooq", "mybatis"})
     @LabelsOf(Frameworks.class)
+    @QuickProfile({"jdbc", "hibernate", "jooq"})
     public String framework;
 
     /** The quick profile runs {@code batch}, the strategy the concurrent question is about; the others are the insert family's. */

@@ -71,8 +71,13 @@ import io.batchbench.workload.job.ReactiveJob;
 @State(Scope.Benchmark)
 public class ConcurrentJobBenchmark implements CheckedParams {
 
+    /**
+     * The quick profile runs the frameworks that have a non-blocking stack, so each is seen on all
+     * three executors; {@code springdata} and {@code mybatis} run on threads only, with {@code -p}.
+     */
     @Param({"jdbc", "hibernate", "springdata", "jooq", "mybatis"})
     @LabelsOf(Frameworks.class)
+    @QuickProfile({"jdbc", "hibernate", "jooq"})
     public String framework;
 
     /** The quick profile runs {@code skipLocked}, the queue idiom; {@code -p split=range,skipLocked,bulk} runs all three. */
