@@ -5,13 +5,16 @@ import io.batchbench.trial.WorkMeter;
 /**
  * Hands what a trial's {@link WorkMeter} measured in an iteration to JMH, per operation:
  * {@code cpu.client} and {@code cpu.server} in µs, {@code wal.bytes} in bytes. The report turns
- * them into work per row, as it does with {@code -prof gc}'s allocation.
+ * them into work per row, as it does with {@code -prof gc}'s allocation. Beside them
+ * {@code host.steal}, in % of the machine's CPU time during the same windows.
  */
 public final class WorkResults {
 
     public static final String CLIENT_CPU = "cpu.client";
     public static final String SERVER_CPU = "cpu.server";
     public static final String WAL_BYTES = "wal.bytes";
+    /** Not work: the share of the machine's CPU time the host took in the same windows, to tell a disturbed fork. */
+    public static final String HOST_STEAL = "host.steal";
 
     private WorkResults() {
     }
@@ -27,5 +30,6 @@ public final class WorkResults {
             TrialResults.perOperation(SERVER_CPU, totals.serverCpuNanos() / 1e3, "us/op");
         }
         TrialResults.perOperation(WAL_BYTES, totals.walBytes(), "B/op");
+        totals.stealPercent().ifPresent(steal -> TrialResults.perIteration(HOST_STEAL, steal, "%"));
     }
 }

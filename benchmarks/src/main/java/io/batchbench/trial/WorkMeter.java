@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -50,6 +51,8 @@ import io.batchbench.fixtures.db.ContainerProvider;
  *     visible, and the metric is then left out rather than guessed;</li>
  * <li>WAL: the difference of {@code pg_current_wal_insert_lsn()}, exact, but cluster-wide: on a
  *     server shared with other work it includes theirs.</li>
+ * <li>and, not work of the cell's but what explains a slow fork: the host's steal in the same
+ *     windows ({@link HostSteal}).</li>
  * </ul>
  */
 public final class WorkMeter implements AutoCloseable {
@@ -59,7 +62,12 @@ public final class WorkMeter implements AutoCloseable {
 
     /** What the windows measured added up, since the last {@link #drain()}. */
     public record Totals(long windows, long clientCpuNanos, long serverCpuNanos, long walBytes,
-                         boolean serverCpuKnown) {
+                         boolean serverCpuKnown, long stealTicks, long hostTicks) {
+
+        /** The share of the machine's CPU time the hypervisor gave to other guests in the windows, in %. */
+        public OptionalDouble stealPercent() {
+            return hostTicks > 0 ? OptionalDouble.of(100.0 * stealTicks / hostTicks) : OptionalDouble.empty();
+        }
     }
 
     private static final String WINDOW_START = "SELECT pg_current_wal_insert_lsn()::text, array(SELECT pid FROM"
@@ -80,9 +88,11 @@ public final class WorkMeter implements AutoCloseable {
     private long clientCpu;
     private long serverCpu;
     private long wal;
+    private HostSteal steal = HostSteal.NONE;
     private boolean serverCpuKnown;
     private long startClient;
     private long startWal;
+    private HostSteal startSteal = HostSteal.NONE;
     private Map<Integer, Long> startBackends = Map.of();
 
     WorkMeter(TrialDatabase database) {
@@ -115,6 +125,7 @@ public final class WorkMeter implements AutoCloseable {
             throw new IllegalStateException("the work meter cannot read the server: " + e.getMessage(), e);
         }
         startClient = clientCpu();
+        startSteal = HostSteal.now();
     }
 
     /** Closes the window opened by {@link #start()} and adds what it measured. */
@@ -123,6 +134,7 @@ public final class WorkMeter implements AutoCloseable {
             return;
         }
         long client = clientCpu();
+        HostSteal host = HostSteal.now().since(startSteal);
         Map<Integer, Long> backends = localServer ? backendCpu(startBackends.keySet()) : Map.of();
         try (ResultSet rs = statement.executeQuery(WINDOW_END)) {
             rs.next();
@@ -131,6 +143,7 @@ public final class WorkMeter implements AutoCloseable {
             throw new IllegalStateException("the work meter cannot read the server: " + e.getMessage(), e);
         }
         clientCpu += client - startClient;
+        steal = steal.plus(host);
         for (Map.Entry<Integer, Long> backend : backends.entrySet()) {
             Long before = startBackends.get(backend.getKey());
             if (before != null) {
@@ -142,8 +155,9 @@ public final class WorkMeter implements AutoCloseable {
 
     /** What was measured since the last call; starts again from zero. */
     public Totals drain() {
-        Totals totals = new Totals(windows, clientCpu, serverCpu, wal, serverCpuKnown);
+        Totals totals = new Totals(windows, clientCpu, serverCpu, wal, serverCpuKnown, steal.steal(), steal.all());
         windows = 0;
+        steal = HostSteal.NONE;
         clientCpu = 0;
         serverCpu = 0;
         wal = 0;

@@ -24,7 +24,8 @@ import io.batchbench.tools.stats.MannWhitney;
  * compare, like benchstat: per benchmark a table of A and B (medians of per-fork samples), the
  * change, a two-sided Mann–Whitney p-value and {@code ~} where the difference is not significant,
  * a geometric-mean row; cells only in A or only in B; and before all that, loudly, every
- * environment difference that changes what is measured.
+ * environment difference that changes what is measured, then how many of B's medians lie inside
+ * A's intervals ({@link Reproducibility}).
  */
 public final class Comparison {
 
@@ -47,6 +48,7 @@ public final class Comparison {
         doc.bullets(List.of("A: `" + a.name() + "`", "B: `" + b.name() + "`"));
         environment(doc, a, b);
         settings(doc, common, left, right);
+        Reproducibility.write(doc, a, b, common);
         doc.text("Medians of one sample per fork; delta is B against A; p is the two-sided Mann–Whitney U test; `~` "
                 + "means the difference is not significant at " + ALPHA + " (or either side has one fork).");
         Map<String, List<CellKey>> byBenchmark = new LinkedHashMap<>();

@@ -1,13 +1,16 @@
 package io.batchbench.tools.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 import io.batchbench.tools.doc.Numbers;
 import io.batchbench.tools.run.Cell;
+import io.batchbench.tools.run.Metric;
 import io.batchbench.tools.run.Run;
 import io.batchbench.tools.stats.Interval;
 
@@ -29,7 +32,7 @@ public final class CsvWriter {
                 "us_per_row_ci95_half_width", "rows_per_s", "alloc_bytes_per_op", "alloc_bytes_per_row",
                 "statements_per_1000_rows", "round_trips_per_1000_rows", "rtt_measured_ms",
                 "cpu_client_us_per_op", "cpu_client_us_per_row", "cpu_server_us_per_op", "cpu_server_us_per_row",
-                "wal_bytes_per_op", "wal_bytes_per_row"));
+                "wal_bytes_per_op", "wal_bytes_per_row", "host_steal_pct", "host_steal_max_fork_pct"));
         StringBuilder out = new StringBuilder();
         line(out, header);
         List<Cell> cells = new ArrayList<>(run.cells());
@@ -57,6 +60,9 @@ public final class CsvWriter {
                 line.add(number(figures.perOp(work)));
                 line.add(number(figures.perRow(work)));
             }
+            Optional<Metric> steal = cell.metric(Cell.HOST_STEAL);
+            line.add(steal.map(m -> Numbers.exact(m.mean())).orElse(""));
+            line.add(steal.map(m -> Numbers.exact(Arrays.stream(m.forkSamples()).max().orElseThrow())).orElse(""));
             line(out, line);
         }
         return out.toString();

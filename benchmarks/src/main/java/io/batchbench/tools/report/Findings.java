@@ -1,6 +1,7 @@
 package io.batchbench.tools.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.TreeSet;
 
 import io.batchbench.tools.doc.Doc;
 import io.batchbench.tools.doc.Numbers;
+import io.batchbench.tools.run.Cell;
+import io.batchbench.tools.run.Metric;
 import io.batchbench.tools.run.Run;
 
 /**
@@ -19,6 +22,13 @@ import io.batchbench.tools.run.Run;
  */
 final class Findings {
 
+    /**
+     * A fork in which the host took 5 % of the machine's CPU time or more:
+     * on the 2026-12-03 reference's VM, rounds at 10 % and more ran about 1.5 times as long,
+     * rounds under 2 % at 0.95 times the median, and client CPU rose with the steal too.
+     */
+    static final double STEAL_FLAG = 5;
+
     private Findings() {
     }
 
@@ -27,6 +37,7 @@ final class Findings {
         if (sections.isEmpty()) {
             doc.text("No paired ratios: no cell of this run has a reference framework or a naive strategy to be"
                     + " divided by.");
+            steal(doc, run);
             return;
         }
         TreeSet<String> coverages = new TreeSet<>();
@@ -48,6 +59,25 @@ final class Findings {
             doc.text("**" + workload + "**");
             doc.bullets(bullets(parts));
         });
+        steal(doc, run);
+    }
+
+    /** How much the host took from the forks, when the run recorded it: which times to distrust. */
+    private static void steal(Doc doc, Run run) {
+        List<double[]> perCell = run.cells().stream().flatMap(c -> c.metric(Cell.HOST_STEAL).stream())
+                .map(Metric::forkSamples).toList();
+        if (perCell.isEmpty()) {
+            return;
+        }
+        double[] forks = perCell.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        long flaggedForks = Arrays.stream(forks).filter(s -> s >= STEAL_FLAG).count();
+        long flaggedCells = perCell.stream().filter(f -> Arrays.stream(f).anyMatch(s -> s >= STEAL_FLAG)).count();
+        doc.text("**Host steal** (`host.steal`: the share of the machine's CPU time the hypervisor gave to other "
+                + "guests while a cell measured): " + Numbers.format(new Metric("%", forks).median()) + " % in the median fork, "
+                + Numbers.format(forks[forks.length - 1]) + " % at most; " + flaggedForks + " of " + forks.length
+                + " forks (in " + flaggedCells + " of " + perCell.size() + " cells) at " + Numbers.plain(STEAL_FLAG)
+                + " % or more, whose times are slower for a reason outside the cell (`results.csv`: "
+                + "`host_steal_max_fork_pct`).");
     }
 
     private record Located(PairedRatios.Ratio ratio, String heading) {

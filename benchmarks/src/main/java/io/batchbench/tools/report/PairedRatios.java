@@ -1,13 +1,17 @@
 package io.batchbench.tools.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.batchbench.tools.doc.Numbers;
+import io.batchbench.tools.run.CellKey;
 import io.batchbench.tools.run.Direction;
+import io.batchbench.tools.run.Run;
 import io.batchbench.tools.stats.MedianInterval;
 
 /**
@@ -19,10 +23,10 @@ import io.batchbench.tools.stats.MedianInterval;
  * Every ratio is of times (the cell's time ÷ the reference's; above 1 is slower), whatever the
  * mode, so that "hibernate ÷ jdbc" reads the same in every table.
  */
-final class PairedRatios {
+public final class PairedRatios {
 
-    static final String FRAMEWORK = "framework";
-    static final String STRATEGY = "strategy";
+    public static final String FRAMEWORK = "framework";
+    public static final String STRATEGY = "strategy";
 
     /**
      * @param kind  {@link #FRAMEWORK} (a framework ÷ the reference framework, same strategy) or
@@ -47,6 +51,21 @@ final class PairedRatios {
         String coverageText() {
             return interval.hasInterval() ? Numbers.plain(Math.round(interval.coverage() * 1000) / 10.0) + " %" : "";
         }
+    }
+
+    /** A ratio named by the keys of its two cells, for a tool that reads a run without reporting it. */
+    public record Keyed(String kind, CellKey cell, CellKey reference, MedianInterval interval) {
+    }
+
+    /** Every paired ratio of a run, exactly as its report shows them: per workload, per section. */
+    public static List<Keyed> of(Run run) {
+        List<Keyed> keyed = new ArrayList<>();
+        run.cells().stream()
+                .collect(Collectors.groupingBy(c -> c.key().benchmark(), LinkedHashMap::new, Collectors.toList()))
+                .values().forEach(cells -> ReportBuilder.sections(cells).values()
+                        .forEach(section -> of(new Pivot(section)).forEach(r -> keyed.add(new Keyed(r.kind(),
+                                r.cell().cell().key(), r.reference().cell().key(), r.interval())))));
+        return keyed;
     }
 
     /** How the samples of two cells were paired: by round in a rounds run, by fork index otherwise. */

@@ -178,11 +178,7 @@ public final class ReportBuilder {
         cells.forEach(c -> forks.merge(c.primary().forks(), 1, Integer::sum));
         doc.text("`" + first.key().benchmark() + "`, mode " + first.mode() + ", " + cells.size() + " cells, forks per cell: "
                 + forks.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".");
-        Map<String, List<CellFigures>> sections = new LinkedHashMap<>();
-        for (Cell cell : cells) {
-            sections.computeIfAbsent(sectionName(cell.key(), List.of(Pivot.FRAMEWORK, Pivot.STRATEGY)),
-                    s -> new ArrayList<>()).add(CellFigures.of(cell));
-        }
+        Map<String, List<CellFigures>> sections = sections(cells);
         Map<String, Set<List<String>>> absent = new LinkedHashMap<>();
         for (CellKey key : notApplicable) {
             if (key.shortName().equals(name)) {
@@ -197,6 +193,16 @@ public final class ReportBuilder {
         }
         overRtt(name, cells);
         ConcurrencyScaling.write(doc, this::figure, name, cells);
+    }
+
+    /** One workload's cells grouped by the parameters other than framework and strategy: a pivot each. */
+    static Map<String, List<CellFigures>> sections(List<Cell> cells) {
+        Map<String, List<CellFigures>> sections = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            sections.computeIfAbsent(sectionName(cell.key(), List.of(Pivot.FRAMEWORK, Pivot.STRATEGY)),
+                    s -> new ArrayList<>()).add(CellFigures.of(cell));
+        }
+        return sections;
     }
 
     /** The parameters other than {@code excluded}, in key order; cells are already sorted by them. */

@@ -25,6 +25,9 @@ public record Cell(CellKey key, String mode, Metric primary, SortedMap<String, M
     /** The measures of work done, quieter than time, which compare shows and the gate tests besides time. */
     public static final java.util.List<String> WORK = java.util.List.of(ALLOCATION, CLIENT_CPU, SERVER_CPU, WAL_BYTES);
 
+    /** Not work: the share of the machine's CPU time, in %, that the host gave to other guests while the cell measured. */
+    public static final String HOST_STEAL = "host.steal";
+
     /** What the trial's network path added to a round trip, in ms, measured as the trial opened (0 when direct). */
     public static final String RTT_MEASURED = "rtt.measured";
     /** The parameter that sets the round-trip time a benchmark's connections see, in ms. */

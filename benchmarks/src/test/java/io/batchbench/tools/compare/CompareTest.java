@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,5 +112,34 @@ class CompareTest {
 
         assertThat(markdown).contains("| framework=jdbc rtt=0 | 100 | 101 |").doesNotContain("Only in A")
                 .contains("## Only in B (1)").contains("framework=jdbc rtt=0.5");
+    }
+
+    /**
+     * The A/A figure: B's medians against A's intervals, per cell and per paired ratio. Hibernate's
+     * keyset cell takes half as long again in B, so its time and both of its ratios fall outside.
+     */
+    @Test
+    void reproducibilityCountsTheMediansOfBInsideTheIntervalsOfA() throws IOException {
+        double[] noise = {0, 0.02, -0.02, 0.04, -0.04};
+        JmhJson a = new JmhJson();
+        JmhJson b = new JmhJson();
+        for (JmhJson run : List.of(a, b)) {
+            run.cell(SCAN, JmhJson.params("framework", "jdbc", "strategy", "keyset"), forks(100, noise));
+            run.cell(SCAN, JmhJson.params("framework", "jdbc", "strategy", "offset"), forks(300, noise));
+            run.cell(SCAN, JmhJson.params("framework", "hibernate", "strategy", "offset"), forks(330, noise));
+        }
+        a.cell(SCAN, JmhJson.params("framework", "hibernate", "strategy", "keyset"), forks(160, noise));
+        b.cell(SCAN, JmhJson.params("framework", "hibernate", "strategy", "keyset"), forks(240, noise));
+
+        String markdown = MarkdownRenderer.render(Comparison.build(
+                RunReader.read(a.writeFolder(dir.resolve("a"), JmhJson.env("18.6", "7.4.6.Final"))),
+                RunReader.read(b.writeFolder(dir.resolve("b"), JmhJson.env("18.6", "7.4.6.Final")))));
+
+        assertThat(markdown.indexOf("## Reproducibility")).isPositive()
+                .isLessThan(markdown.indexOf("## FullScanBenchmark.fullScan"));
+        assertThat(markdown).contains("| time | 4 | 3 | 75 % |")
+                .contains("| paired ratio, framework ÷ reference framework | 2 | 1 | 50 % |")
+                .contains("| paired ratio, strategy ÷ naive strategy | 2 | 1 | 50 % |")
+                .doesNotContain("| allocation |");
     }
 }

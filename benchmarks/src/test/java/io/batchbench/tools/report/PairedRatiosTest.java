@@ -100,4 +100,26 @@ class PairedRatiosTest {
                 .contains("paired by fork index (not a rounds run) over 5 forks")
                 .contains("fork by fork (this run was not made in rounds");
     }
+
+    /** The forks the host took 5 % or more from are counted in the findings and named per cell in results.csv. */
+    @Test
+    void theFindingsCountTheForksTheHostStoleFrom() throws IOException {
+        JmhJson run = new JmhJson();
+        ObjectNode jdbc = run.cell(SCAN, JmhJson.params("framework", "jdbc", "strategy", "keyset"),
+                new double[] {100}, new double[] {130}, new double[] {80}, new double[] {150}, new double[] {110});
+        ObjectNode hibernate = run.cell(SCAN, JmhJson.params("framework", "hibernate", "strategy", "keyset"),
+                new double[] {160}, new double[] {208}, new double[] {128}, new double[] {240}, new double[] {176});
+        ((ObjectNode) jdbc.get("secondaryMetrics")).set("host.steal", JmhJson.metric("%",
+                new double[] {0.5}, new double[] {1}, new double[] {12}, new double[] {0.2}, new double[] {2}));
+        ((ObjectNode) hibernate.get("secondaryMetrics")).set("host.steal", JmhJson.metric("%",
+                new double[] {0.1}, new double[] {0.3}, new double[] {0.4}, new double[] {6}, new double[] {0.2}));
+        Path folder = run.writeFolder(dir.resolve("steal"), JmhJson.env("18.6", "7.4"));
+
+        assertThat(Tools.run("report", folder.toString())).isZero();
+        assertThat(Files.readString(folder.resolve("REPORT.md")))
+                .contains("0.450 % in the median fork, 12 % at most; 2 of 10 forks (in 2 of 2 cells) at 5 % or more");
+        List<String> csv = Files.readAllLines(folder.resolve("results.csv"));
+        assertThat(csv.get(0)).endsWith(",host_steal_pct,host_steal_max_fork_pct");
+        assertThat(csv).anySatisfy(line -> assertThat(line).contains(",jdbc,").containsPattern(",3\\.1\\d*,12\\.0$"));
+    }
 }
