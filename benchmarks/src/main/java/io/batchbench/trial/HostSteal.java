@@ -21,9 +21,11 @@ record HostSteal(long steal, long all) {
     private static final int STEAL_FIELD = 8;
 
     static final HostSteal NONE = new HostSteal(0, 0);
+    /** Whether this machine reports its CPU time at all (Linux): where it does not, steal is unknown, not 0. */
+    static final boolean KNOWN = Files.isReadable(STAT);
 
     static HostSteal now() {
-        if (!Files.isReadable(STAT)) {
+        if (!KNOWN) {
             return NONE;
         }
         try {

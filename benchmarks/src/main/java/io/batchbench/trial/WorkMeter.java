@@ -62,12 +62,7 @@ public final class WorkMeter implements AutoCloseable {
 
     /** What the windows measured added up, since the last {@link #drain()}. */
     public record Totals(long windows, long clientCpuNanos, long serverCpuNanos, long walBytes,
-                         boolean serverCpuKnown, long stealTicks, long hostTicks) {
-
-        /** The share of the machine's CPU time the hypervisor gave to other guests in the windows, in %. */
-        public OptionalDouble stealPercent() {
-            return hostTicks > 0 ? OptionalDouble.of(100.0 * stealTicks / hostTicks) : OptionalDouble.empty();
-        }
+                         boolean serverCpuKnown, OptionalDouble stealPercent) {
     }
 
     private static final String WINDOW_START = "SELECT pg_current_wal_insert_lsn()::text, array(SELECT pid FROM"
@@ -155,7 +150,11 @@ public final class WorkMeter implements AutoCloseable {
 
     /** What was measured since the last call; starts again from zero. */
     public Totals drain() {
-        Totals totals = new Totals(windows, clientCpu, serverCpu, wal, serverCpuKnown, steal.steal(), steal.all());
+        // Reported whenever the machine says, even as 0 % for windows too short for a clock tick, so
+        // that every fork of a cell has the metric and their rounds merge.
+        OptionalDouble stealPercent = HostSteal.KNOWN
+                ? OptionalDouble.of(steal.all() > 0 ? 100.0 * steal.steal() / steal.all() : 0) : OptionalDouble.empty();
+        Totals totals = new Totals(windows, clientCpu, serverCpu, wal, serverCpuKnown, stealPercent);
         windows = 0;
         steal = HostSteal.NONE;
         clientCpu = 0;

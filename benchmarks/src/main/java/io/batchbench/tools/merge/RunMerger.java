@@ -33,7 +33,9 @@ import io.batchbench.tools.run.UnusableInputException;
  * cell in several inputs gets all their forks, with score, error, interval and percentiles
  * recomputed as JMH computes them; the output is standard JMH JSON again. Inputs are refused, before
  * anything is written, when they differ in what moves the numbers ({@link RunEnvironment}: the JVM,
- * cores, PostgreSQL, versions, commit, JMH options), when one is truncated or marked incomplete,
+ * cores, PostgreSQL, versions, commit, JMH options; the CPU model only for forks of one cell, as
+ * shards of different cells may come from runners with different CPUs, which the merged env.json
+ * then names all of), when one is truncated or marked incomplete,
  * when their profiler and work metrics differ, when shards of different cells were run with
  * different forks, or when a cell in several was measured with other settings: their forks do not
  * sample the same thing.
@@ -67,6 +69,8 @@ public final class RunMerger {
         JsonNode firstEnv = null;
         ArrayNode runIds = NODES.arrayNode();
         Map<Path, Run> runs = new LinkedHashMap<>();
+        Map<CellKey, String> cpuOf = new LinkedHashMap<>();
+        Set<String> cpus = new java.util.LinkedHashSet<>();
         for (Path input : inputs) {
             runs.put(input, readShard(input));
         }
@@ -81,7 +85,9 @@ public final class RunMerger {
             if (firstEnv == null) {
                 firstEnv = env;
             } else {
-                List<EnvironmentDiff.Difference> differences = RunEnvironment.differences(firstEnv, env);
+                // The CPU model is checked cell by cell below: shards of different cells may differ in it.
+                List<EnvironmentDiff.Difference> differences = RunEnvironment.differences(firstEnv, env).stream()
+                        .filter(d -> !d.field().equals(RunEnvironment.CPU_MODEL)).toList();
                 if (!differences.isEmpty()) {
                     EnvironmentDiff.Difference d = differences.get(0);
                     throw new UnusableInputException("refusing to merge " + first + " and " + input + ": "
@@ -95,7 +101,16 @@ public final class RunMerger {
             if (env.hasNonNull("runId")) {
                 runIds.add(env.get("runId").asText());
             }
+            String cpu = env.path("cpu").path("model").asText("");
+            cpus.add(cpu);
             for (JsonNode result : RunReader.readJson(files.jmh())) {
+                CellKey key = key(result);
+                String before = cpuOf.putIfAbsent(key, cpu);
+                if (before != null && !before.equals(cpu)) {
+                    throw new UnusableInputException("refusing to merge " + input + ": " + key.label() + " was measured on "
+                            + before + " before and on " + cpu + " there; forks of one cell on different CPUs are not"
+                            + " samples of one thing: run all of a cell's rounds on one machine");
+                }
                 add(cells, (ObjectNode) result.deepCopy(), input);
             }
             if (files.audit().toFile().exists()) {
@@ -123,6 +138,10 @@ public final class RunMerger {
         write(json, out.jmh(), results);
         ObjectNode env = ((ObjectNode) firstEnv).deepCopy();
         env.set(EnvironmentDiff.MERGED_FROM, runIds);
+        if (cpus.size() > 1) {
+            // Shards of different cells ran on different CPUs: the merged run says so wherever it is read.
+            ((ObjectNode) env.path("cpu")).put("model", String.join(" + ", cpus));
+        }
         // Shards of other workloads left other combinations out: the merged run left out all of them.
         Set<JsonNode> notApplicable = new java.util.LinkedHashSet<>();
         runs.values().forEach(run -> run.env().path(NOT_APPLICABLE).forEach(notApplicable::add));

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * first. The one list of it, in env.json fields and JMH options.
  *
  * <ul>
- *   <li>env.json: the JVM (version, vendor, VM), the logical cores, PostgreSQL's provider and every
- *       setting read back from the server (its version among them), the framework and driver
- *       versions, and the commit the jar was built from (dirty or not).</li>
+ *   <li>env.json: the JVM (version, vendor, VM), the CPU model and its logical cores, PostgreSQL's
+ *       provider and every setting read back from the server (its version among them), the
+ *       framework and driver versions, and the commit the jar was built from (dirty or not).</li>
  *   <li>The JMH options of the command line other than the selection, the {@code -p} values, the
  *       result file and the cell order ({@code -f}, {@code -wi}, {@code -i}, {@code -w}, {@code -r},
  *       {@code -bm}, {@code -prof}, {@code -jvmArgsAppend} with {@code -Dbatchbench.workMetrics=false},
@@ -23,16 +23,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * </ul>
  *
  * Not in it: the run's id and time, the server's address, the selection and what it left out
- * (notApplicable), how the run was split into rounds or shards, the OS kernel, the memory size
- * and the CPU model (CI runners of one kind report slightly different ones; the cores are what the
- * benchmarks' concurrency sees).
+ * (notApplicable), how the run was split into rounds or shards, the OS kernel and the memory size.
+ * The CPU model is in it since the reference's command, run again on a VM of the same kind that
+ * came with an Intel Xeon in place of the AMD EPYC, took 0.54 times the time per cell (median over
+ * 195 cells, 2026-12-04): the same VM kind is not the same machine.
  */
 public final class RunEnvironment {
 
+    /**
+     * Moves the numbers of a cell, yet may differ between shards that share no cell (CI runners of
+     * one label come with different CPUs): merge then keeps both and names every model.
+     */
+    public static final String CPU_MODEL = "cpu.model";
+
     /** env.json fields, or prefixes ending with a dot for whole objects. */
     private static final List<String> MOVES_THE_NUMBERS = List.of("java.version", "java.vendor", "java.vmName",
-            "java.vmVersion", "cpu.logicalCores", "postgres.provider", "postgres.settings.", "versions.", "git.commit",
-            "git.dirty");
+            "java.vmVersion", CPU_MODEL, "cpu.logicalCores", "postgres.provider", "postgres.settings.", "versions.",
+            "git.commit", "git.dirty");
 
     /** JMH options that select cells or name files, not how a cell is measured. */
     private static final Set<String> SELECTION_OPTIONS = Set.of("-p", "-e", "-rf", "-rff", "-o", "--shuffle");

@@ -115,6 +115,17 @@ class MergeTest {
         ((ObjectNode) other.get("os")).put("version", "6.2");
         assertThat(Tools.run("merge", "-o", dir.resolve("m").toString(), shard("paging", SCAN, env("paging")).toString(),
                 shard("insert", INSERT, other).toString())).isEqualTo(ExitCode.PASS);
+        JsonNode env = JmhJson.JSON.readTree(dir.resolve("m").resolve("env.json").toFile());
+        assertThat(env.path("cpu").path("model").asText()).as("both CPUs named").isEqualTo("Test CPU + Other CPU");
+    }
+
+    /** Forks of one cell from two CPU models are not samples of one thing (an EPYC and a Xeon: 2× apart). */
+    @Test
+    void refusesForksOfOneCellFromAnotherCpu() throws IOException {
+        ObjectNode xeon = env("paging");
+        ((ObjectNode) xeon.get("cpu")).put("model", "Other CPU");
+        assertRefused(shard("epyc", SCAN, env("paging")), shard("xeon", SCAN, xeon),
+                "was measured on Test CPU before and on Other CPU there");
     }
 
     @Test
