@@ -83,6 +83,7 @@ public final class WorkMeter implements AutoCloseable {
     private long clientCpu;
     private long serverCpu;
     private long wal;
+    private final HostSteal.Reader host = new HostSteal.Reader();
     private HostSteal steal = HostSteal.NONE;
     private boolean serverCpuKnown;
     private long startClient;
@@ -119,8 +120,8 @@ public final class WorkMeter implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("the work meter cannot read the server: " + e.getMessage(), e);
         }
+        startSteal = host.now(); // before the client's CPU is read, so that reading it is not counted
         startClient = clientCpu();
-        startSteal = HostSteal.now();
     }
 
     /** Closes the window opened by {@link #start()} and adds what it measured. */
@@ -129,7 +130,7 @@ public final class WorkMeter implements AutoCloseable {
             return;
         }
         long client = clientCpu();
-        HostSteal host = HostSteal.now().since(startSteal);
+        HostSteal stolen = host.now().since(startSteal);
         Map<Integer, Long> backends = localServer ? backendCpu(startBackends.keySet()) : Map.of();
         try (ResultSet rs = statement.executeQuery(WINDOW_END)) {
             rs.next();
@@ -138,7 +139,7 @@ public final class WorkMeter implements AutoCloseable {
             throw new IllegalStateException("the work meter cannot read the server: " + e.getMessage(), e);
         }
         clientCpu += client - startClient;
-        steal = steal.plus(host);
+        steal = steal.plus(stolen);
         for (Map.Entry<Integer, Long> backend : backends.entrySet()) {
             Long before = startBackends.get(backend.getKey());
             if (before != null) {
@@ -152,7 +153,7 @@ public final class WorkMeter implements AutoCloseable {
     public Totals drain() {
         // Reported whenever the machine says, even as 0 % for windows too short for a clock tick, so
         // that every fork of a cell has the metric and their rounds merge.
-        OptionalDouble stealPercent = HostSteal.KNOWN
+        OptionalDouble stealPercent = host.known()
                 ? OptionalDouble.of(steal.all() > 0 ? 100.0 * steal.steal() / steal.all() : 0) : OptionalDouble.empty();
         Totals totals = new Totals(windows, clientCpu, serverCpu, wal, serverCpuKnown, stealPercent);
         windows = 0;
@@ -169,6 +170,7 @@ public final class WorkMeter implements AutoCloseable {
 
     @Override
     public void close() {
+        host.close();
         if (connection != null) {
             try {
                 connection.close();
