@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Not in it: the run's id and time, the server's address, the selection and what it left out
  * (notApplicable), how the run was split into rounds or shards, the OS kernel and the memory size.
  * The CPU model is in it since the reference's command, run again on a VM of the same kind that
- * came with an Intel Xeon in place of the AMD EPYC, took 0.54 times the time per cell (median over
+ * came with an Intel Xeon in place of the AMD EPYC, took 0.57 times the time per cell (median over
  * 195 cells, 2026-12-04): the same VM kind is not the same machine.
  */
 public final class RunEnvironment {
