@@ -61,6 +61,7 @@ public final class Launcher {
         Long shuffle;
         CommandLineOptions options;
         Matrix matrix;
+        ForkJvm forkJvm;
         try {
             shuffle = shuffleSeed(args);
             options = new CommandLineOptions(args.toArray(String[]::new));
@@ -76,6 +77,7 @@ public final class Launcher {
         }
         try {
             matrix = Matrix.of(args.toArray(String[]::new), options);
+            forkJvm = ForkJvm.of(options);
         } catch (IllegalArgumentException e) {
             System.err.println("batchbench: " + e.getMessage());
             return 2;
@@ -98,7 +100,7 @@ public final class Launcher {
                 System.err.println("batchbench: " + noRoom.get());
                 return 2;
             }
-            return runCells(options, matrix, shuffle, files, server.coordinates(), commandLine, cleanup);
+            return runCells(options, matrix, shuffle, forkJvm, files, server.coordinates(), commandLine, cleanup);
         } catch (IOException | SQLException e) {
             System.err.println("batchbench: could not prepare the run: " + e.getMessage());
             return 1;
@@ -130,11 +132,11 @@ public final class Launcher {
         }
     }
 
-    private static int runCells(CommandLineOptions options, Matrix matrix, Long shuffle, RunFiles files,
-                                ServerCoordinates server, String[] commandLine, Cleanup cleanup)
+    private static int runCells(CommandLineOptions options, Matrix matrix, Long shuffle, ForkJvm forkJvm,
+                                RunFiles files, ServerCoordinates server, String[] commandLine, Cleanup cleanup)
             throws IOException, SQLException {
         System.out.println("batchbench: database " + describe(server));
-        files.writeEnvironment(server, commandLine, matrix, shuffle);
+        files.writeEnvironment(server, commandLine, matrix, shuffle, forkJvm);
         Path handoff = new ServerHandoff(files.runId(), server).write(Path.of(System.getProperty("java.io.tmpdir")));
         cleanup.delete(handoff);
         // Forks get the hand-off file; an in-process run (-f 0) reads the same property.

@@ -76,12 +76,14 @@ record RunFiles(String runId, Path resultFile, ResultFormatType format) {
     }
 
     /**
-     * Writes env.json: the machine, the server and its settings, the versions, the command line,
+     * Writes env.json: the machine, the JVM the forks run, the server and its settings, the versions, the command line,
      * the order the cells run in, and the combinations the selection names that are not cells.
      */
-    void writeEnvironment(ServerCoordinates server, String[] args, Matrix matrix, Long shuffle) throws IOException {
+    void writeEnvironment(ServerCoordinates server, String[] args, Matrix matrix, Long shuffle, ForkJvm forkJvm)
+            throws IOException {
         Files.createDirectories(resultFile.getParent());
         Map<String, Object> env = new LinkedHashMap<>(EnvironmentFingerprint.collect(runId, server));
+        env.put("java", forkJvm.describe());
         env.put("jmhArguments", redacted(args));
         env.put(CELL_ORDER, shuffle == null ? "JMH's" : "shuffled, seed " + shuffle);
         List<Map<String, Object>> notApplicable = new ArrayList<>();

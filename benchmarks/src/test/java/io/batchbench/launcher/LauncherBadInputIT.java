@@ -65,7 +65,8 @@ class LauncherBadInputIT {
             "PageAtDepth        | -p rows=1000 -p depth=0,5000                                     | depth 5000 is outside the 1000-row table; choose a depth from 0 to 999",
             "UpdateBenchmark    | -p rows=5000 -p tableRows=1000                                   | rows (5000) must not exceed tableRows (1000)",
             "ConcurrentInsert   | -p workers=4 -p pool=2                                           | pool 2 is smaller than workers=4: every unit in flight needs a connection of its own; leave pool at 'workers'",
-            "FullScan           | --shuffle soon                                                   | --shuffle needs a seed, a whole number, got 'soon'"})
+            "FullScan           | --shuffle soon                                                   | --shuffle needs a seed, a whole number, got 'soon'",
+            "FullScan           | -jvm /no/such/jdk/bin/java                                       | -jvm /no/such/jdk/bin/java cannot be run ("})
     void aCombinationOneBenchmarkCannotRunIsRefusedBeforeAnythingStarts(String selection, String parameters,
                                                                          String message) throws Exception {
         List<String> args = new ArrayList<>(List.of(selection));
