@@ -25,6 +25,7 @@ record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
 
     /** The release the benchmark classes are compiled for; an older JVM would fail at every fork. */
     static final int OLDEST_FEATURE = 21;
+    private static final String GIVE = "give the java executable of a JDK " + OLDEST_FEATURE + " or newer";
     private static final long PROBE_SECONDS = 30;
     private static final Pattern PROPERTY = Pattern.compile("^\\s*(java\\.[a-z.]+) = (.*)$", Pattern.MULTILINE);
 
@@ -45,8 +46,8 @@ record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
             // A few kilobytes: the pipe holds them until the JVM has exited, so waiting first cannot block it.
             if (!process.waitFor(PROBE_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalArgumentException("-jvm " + jvm + " did not run ('" + jvm
-                        + " -version' failed); give the java executable of a JDK " + OLDEST_FEATURE + " or newer");
+                throw new IllegalArgumentException("-jvm " + jvm + " did not run ('" + jvm + " -version' failed); "
+                        + GIVE);
             }
             byte[] output;
             try (InputStream in = process.getInputStream()) {
@@ -54,8 +55,8 @@ record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
             }
             return new String(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("-jvm " + jvm + " cannot be run (" + e.getMessage().strip()
-                    + "); give the java executable of a JDK " + OLDEST_FEATURE + " or newer");
+            throw new IllegalArgumentException("-jvm " + jvm + " cannot be run (" + e.getMessage().strip() + "); "
+                    + GIVE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalArgumentException("interrupted while asking -jvm " + jvm + " for its version");
@@ -70,8 +71,7 @@ record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
         }
         String version = properties.get("java.version");
         if (version == null) {
-            throw new IllegalArgumentException("-jvm " + jvm
-                    + " did not say which Java it is; give the java executable of a JDK " + OLDEST_FEATURE + " or newer");
+            throw new IllegalArgumentException("-jvm " + jvm + " did not say which Java it is; " + GIVE);
         }
         int feature = Integer.parseInt(version.replaceFirst("^1\\.", "").split("[.+-]")[0]);
         if (feature < OLDEST_FEATURE) {

@@ -44,7 +44,7 @@ class LauncherBadInputIT {
             "SeedWithCopy    | rtt=0.5ms               | rtt must be a round-trip time in milliseconds from 0 (connect directly) to 1000, such as 0.5; got '0.5ms'",
             "ConcurrentJob   | workers=0               | workers must be at least 1, got 0",
             "ConcurrentInsert | workers=-4             | workers must be at least 1, got -4",
-            "ConcurrentJob   | executor=async          | ConcurrentJobBenchmark: unknown executor 'async'; valid values: platform, virtual",
+            "ConcurrentJob   | executor=async          | ConcurrentJobBenchmark: unknown executor 'async'; valid values: platform, virtual, reactive",
             "ConcurrentJob   | split=offset            | ConcurrentJobBenchmark: unknown split 'offset'; valid values: range, skipLocked, bulk",
             "ConcurrentJob   | pool=many               | pool must be 'workers' or a number of connections, got 'many'",
             "NoSuchBenchmark | rows=10                 | no benchmark matches NoSuchBenchmark (java -jar benchmarks.jar -l lists them)",
