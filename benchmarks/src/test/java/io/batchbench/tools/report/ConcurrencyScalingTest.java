@@ -17,7 +17,10 @@ import io.batchbench.tools.Tools;
 import io.batchbench.tools.doc.Numbers;
 import io.batchbench.tools.run.JmhJson;
 
-/** The concurrent family's report: rows/s over workers per framework × split × executor, and the speed-up over one worker. */
+/**
+ * The concurrent family's report: rows/s over workers per framework × split × executor, the speed-up
+ * over one worker, and the cores the JVM and the backends kept busy.
+ */
 class ConcurrencyScalingTest {
 
     private static final String JOB = "io.batchbench.benchmark.concurrent.ConcurrentJobBenchmark.concurrentJob";
@@ -27,7 +30,7 @@ class ConcurrencyScalingTest {
     Path dir;
 
     @Test
-    void showsRowsPerSecondOverWorkersAndTheSpeedUpOverOneWorker() throws IOException {
+    void showsRowsPerSecondOverWorkersTheSpeedUpOverOneWorkerAndTheCoresBusy() throws IOException {
         JmhJson run = new JmhJson();
         // platform: 1 s at one worker, 0.5 s at 4, 0.4 s at 16; virtual the same, 10 % slower.
         Map<String, Double> seconds = Map.of("1", 1.0, "4", 0.5, "16", 0.4);
@@ -38,6 +41,11 @@ class ConcurrencyScalingTest {
                         "workers", workers, "pool", "workers", "chunkSize", "1000", "rows", "50000", "rtt", "0");
                 ObjectNode cell = run.cell(JOB, params, new double[] {micros}, new double[] {micros});
                 JmhJson.secondary(cell, "rows", "us/op", 1.0 / ROWS);
+                if (executor.equals("platform")) {
+                    // The JVM on CPU for 30 % of the operation, the backends for 90 %.
+                    JmhJson.secondary(cell, "cpu.client", "us/op", 0.3);
+                    JmhJson.secondary(cell, "cpu.server", "us/op", 0.9);
+                }
             }
         }
         Path folder = run.writeFolder(dir.resolve("run"), JmhJson.env("18.6", "7.4.6.Final"));
@@ -47,10 +55,14 @@ class ConcurrencyScalingTest {
         String report = Files.readString(folder.resolve("REPORT.md"));
         assertThat(report).contains("### ConcurrentJobBenchmark.concurrentJob, rows/s over workers, chunkSize=1000"
                 + " pool=workers rows=50000 rtt=0");
-        assertThat(report).contains("| jdbc range platform | 1 | " + Numbers.format(10_000) + " | " + Numbers.times(1) + " |")
-                .contains("| jdbc range platform | 4 | " + Numbers.format(20_000) + " | " + Numbers.times(2) + " |")
-                .contains("| jdbc range platform | 16 | " + Numbers.format(25_000) + " | " + Numbers.times(2.5) + " |")
-                .contains("| jdbc range virtual | 16 | " + Numbers.format(10_000 / 0.44) + " | " + Numbers.times(2.5) + " |");
+        assertThat(report).contains("| jdbc range platform | 1 | " + Numbers.format(10_000) + " | " + Numbers.times(1)
+                        + " | 0.30 | 0.90 |")
+                .contains("| jdbc range platform | 4 | " + Numbers.format(20_000) + " | " + Numbers.times(2) + " | 0.30 | 0.90 |")
+                .contains("| jdbc range platform | 16 | " + Numbers.format(25_000) + " | " + Numbers.times(2.5)
+                        + " | 0.30 | 0.90 |")
+                .contains("| jdbc range virtual | 16 | " + Numbers.format(10_000 / 0.44) + " | " + Numbers.times(2.5)
+                        + " |  |  |")
+                .contains("JVM cores and backend cores: the CPU time");
         // The job splits instead of having a strategy: no empty strategy is named anywhere.
         assertThat(report).contains("**Winner:** `jdbc`, ").doesNotContain("``");
         assertThat(Files.readString(folder.resolve("charts/concurrentjobbenchmark-concurrentjob-chunksize-1000-pool-"
