@@ -76,8 +76,9 @@ record RunFiles(String runId, Path resultFile, ResultFormatType format) {
     }
 
     /**
-     * Writes env.json: the machine, the JVM the forks run, the server and its settings, the versions, the command line,
-     * the order the cells run in, and the combinations the selection names that are not cells.
+     * Writes env.json: the machine, the JVM the forks run, the server and its settings, the versions,
+     * the command line, the order the cells run in, and the combinations the selection names that
+     * are not cells.
      */
     void writeEnvironment(ServerCoordinates server, String[] args, Matrix matrix, Long shuffle, ForkJvm forkJvm)
             throws IOException {

@@ -19,18 +19,18 @@ import io.batchbench.tools.run.ParamValues;
  * split or strategy × executor, the speed-up over one worker of the same line, and the cores the
  * JVM and the trial's backends kept busy at that rate, which say where a line stops and why: near
  * the machine's cores it is CPU, far below them it is waiting (round trips, commit flushes, locks).
- * A workload without a {@code workers} parameter taking two values or more gets nothing from here. Written
- * apart from {@link ReportBuilder}, which calls it once per workload, so the concurrent family's
- * view grows without reshaping the shared pivot tables.
+ * A workload without a {@code workers} parameter taking two values or more gets nothing from here.
+ * Written apart from {@link ReportBuilder}, which calls it once per workload, so the concurrent
+ * family's view grows without reshaping the shared pivot tables.
  */
 final class ConcurrencyScaling {
 
     static final String WORKERS = "workers";
     private static final List<String> SERIES = List.of("framework", "strategy", "split", "executor");
-    private static final String CORES = "JVM cores and backend cores: the CPU time the benchmark's JVM (`cpu.client`) and"
-            + " the PostgreSQL backends serving the trial (`cpu.server`) spent per second of the operation, at the line's"
-            + " rows/s. Where their sum nears the machine's logical cores (Environment), the line is bound by CPU; far"
-            + " below them, by waiting: round trips, commit flushes, locks.";
+    private static final String CORES = "JVM cores and backend cores: the CPU time the benchmark's JVM"
+            + " (`cpu.client`) and the PostgreSQL backends serving the trial (`cpu.server`) spent per second of the"
+            + " operation, at the line's rows/s. Where their sum nears the machine's logical cores (Environment), the"
+            + " line is bound by CPU; far below them, by waiting: round trips, commit flushes, locks.";
 
     /** Where the report puts a chart: ReportBuilder's figure method. */
     @FunctionalInterface
