@@ -11,17 +11,14 @@ import java.util.regex.Pattern;
 
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
+import io.batchbench.fixtures.env.EnvironmentFingerprint;
+
 /**
  * The JVM the forks run, which is the one measured: the launcher's own, or the one JMH's
- * {@code -jvm} names (a JDK 21 beside a default 25, say). env.json records this one, not the
+ * {@code -jvm} names (a JDK 21 beside a default 25, say). env.json records that one, not the
  * launcher's, and a {@code -jvm} that cannot run the benchmarks is refused before any database starts.
- *
- * @param version   {@code java.version}
- * @param vendor    {@code java.vendor}
- * @param vmName    {@code java.vm.name}
- * @param vmVersion {@code java.vm.version}
  */
-record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
+final class ForkJvm {
 
     /** The release the benchmark classes are compiled for; an older JVM would fail at every fork. */
     static final int OLDEST_FEATURE = 21;
@@ -29,10 +26,13 @@ record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
     private static final long PROBE_SECONDS = 30;
     private static final Pattern PROPERTY = Pattern.compile("^\\s*(java\\.[a-z.]+) = (.*)$", Pattern.MULTILINE);
 
-    static ForkJvm of(CommandLineOptions options) {
+    private ForkJvm() {
+    }
+
+    /** env.json's {@code java} object for the forks' JVM. */
+    static Map<String, Object> describe(CommandLineOptions options) {
         if (!options.getJvm().hasValue()) {
-            return new ForkJvm(System.getProperty("java.version"), System.getProperty("java.vendor"),
-                    System.getProperty("java.vm.name"), System.getProperty("java.vm.version"));
+            return EnvironmentFingerprint.java(System::getProperty);
         }
         String jvm = options.getJvm().get();
         return parse(jvm, probe(jvm));
@@ -63,7 +63,7 @@ record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
         }
     }
 
-    static ForkJvm parse(String jvm, String settings) {
+    static Map<String, Object> parse(String jvm, String settings) {
         Map<String, String> properties = new LinkedHashMap<>();
         Matcher matcher = PROPERTY.matcher(settings);
         while (matcher.find()) {
@@ -78,17 +78,6 @@ record ForkJvm(String version, String vendor, String vmName, String vmVersion) {
             throw new IllegalArgumentException("-jvm " + jvm + " is Java " + version + "; the benchmarks need Java "
                     + OLDEST_FEATURE + " or newer");
         }
-        return new ForkJvm(version, properties.get("java.vendor"), properties.get("java.vm.name"),
-                properties.get("java.vm.version"));
-    }
-
-    /** env.json's {@code java} object. */
-    Map<String, Object> describe() {
-        Map<String, Object> java = new LinkedHashMap<>();
-        java.put("version", version);
-        java.put("vendor", vendor);
-        java.put("vmName", vmName);
-        java.put("vmVersion", vmVersion);
-        return java;
+        return EnvironmentFingerprint.java(properties::get);
     }
 }

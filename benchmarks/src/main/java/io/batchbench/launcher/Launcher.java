@@ -61,7 +61,7 @@ public final class Launcher {
         Long shuffle;
         CommandLineOptions options;
         Matrix matrix;
-        ForkJvm forkJvm;
+        Map<String, Object> forkJava;
         try {
             shuffle = shuffleSeed(args);
             options = new CommandLineOptions(args.toArray(String[]::new));
@@ -77,7 +77,7 @@ public final class Launcher {
         }
         try {
             matrix = Matrix.of(args.toArray(String[]::new), options);
-            forkJvm = ForkJvm.of(options);
+            forkJava = ForkJvm.describe(options);
         } catch (IllegalArgumentException e) {
             System.err.println("batchbench: " + e.getMessage());
             return 2;
@@ -100,7 +100,7 @@ public final class Launcher {
                 System.err.println("batchbench: " + noRoom.get());
                 return 2;
             }
-            return runCells(options, matrix, shuffle, forkJvm, files, server.coordinates(), commandLine, cleanup);
+            return runCells(options, matrix, shuffle, forkJava, files, server.coordinates(), commandLine, cleanup);
         } catch (IOException | SQLException e) {
             System.err.println("batchbench: could not prepare the run: " + e.getMessage());
             return 1;
@@ -132,11 +132,12 @@ public final class Launcher {
         }
     }
 
-    private static int runCells(CommandLineOptions options, Matrix matrix, Long shuffle, ForkJvm forkJvm,
-                                RunFiles files, ServerCoordinates server, String[] commandLine, Cleanup cleanup)
+    private static int runCells(CommandLineOptions options, Matrix matrix, Long shuffle,
+                                Map<String, Object> forkJava, RunFiles files, ServerCoordinates server,
+                                String[] commandLine, Cleanup cleanup)
             throws IOException, SQLException {
         System.out.println("batchbench: database " + describe(server));
-        files.writeEnvironment(server, commandLine, matrix, shuffle, forkJvm);
+        files.writeEnvironment(server, commandLine, matrix, shuffle, forkJava);
         Path handoff = new ServerHandoff(files.runId(), server).write(Path.of(System.getProperty("java.io.tmpdir")));
         cleanup.delete(handoff);
         // Forks get the hand-off file; an in-process run (-f 0) reads the same property.

@@ -80,11 +80,11 @@ record RunFiles(String runId, Path resultFile, ResultFormatType format) {
      * the command line, the order the cells run in, and the combinations the selection names that
      * are not cells.
      */
-    void writeEnvironment(ServerCoordinates server, String[] args, Matrix matrix, Long shuffle, ForkJvm forkJvm)
-            throws IOException {
+    void writeEnvironment(ServerCoordinates server, String[] args, Matrix matrix, Long shuffle,
+                          Map<String, Object> forkJava) throws IOException {
         Files.createDirectories(resultFile.getParent());
         Map<String, Object> env = new LinkedHashMap<>(EnvironmentFingerprint.collect(runId, server));
-        env.put("java", forkJvm.describe());
+        env.put("java", forkJava);
         env.put("jmhArguments", redacted(args));
         env.put(CELL_ORDER, shuffle == null ? "JMH's" : "shuffled, seed " + shuffle);
         List<Map<String, Object>> notApplicable = new ArrayList<>();

@@ -25,9 +25,8 @@ class ForkJvmTest {
 
     @Test
     void withoutJvmTheForksRunTheLaunchersJava() throws Exception {
-        ForkJvm jvm = ForkJvm.of(new CommandLineOptions());
-
-        assertThat(jvm.describe()).containsEntry("version", System.getProperty("java.version"))
+        assertThat(ForkJvm.describe(new CommandLineOptions()))
+                .containsEntry("version", System.getProperty("java.version"))
                 .containsEntry("vmVersion", System.getProperty("java.vm.version"));
     }
 
@@ -35,15 +34,14 @@ class ForkJvmTest {
     void aJvmOptionIsAskedWhichJavaItIs() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        ForkJvm jvm = ForkJvm.of(new CommandLineOptions("-jvm", java));
-
-        assertThat(jvm.version()).isEqualTo(System.getProperty("java.version"));
-        assertThat(jvm.vendor()).isEqualTo(System.getProperty("java.vendor"));
+        assertThat(ForkJvm.describe(new CommandLineOptions("-jvm", java)))
+                .containsEntry("version", System.getProperty("java.version"))
+                .containsEntry("vendor", System.getProperty("java.vendor"));
     }
 
     @Test
     void theSettingsOfAnotherJdkAreWhatEnvJsonRecords() {
-        assertThat(ForkJvm.parse("/opt/jdk21/bin/java", JDK21).describe()).containsExactly(
+        assertThat(ForkJvm.parse("/opt/jdk21/bin/java", JDK21)).containsExactly(
                 entry("version", "21.0.13"),
                 entry("vendor", "Debian"),
                 entry("vmName", "OpenJDK 64-Bit Server VM"),

@@ -3,6 +3,7 @@ package io.batchbench.tools.merge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ public final class RunMerger {
         ArrayNode runIds = NODES.arrayNode();
         Map<Path, Run> runs = new LinkedHashMap<>();
         Map<CellKey, String> cpuOf = new LinkedHashMap<>();
-        Set<String> cpus = new java.util.LinkedHashSet<>();
+        Set<String> cpus = new LinkedHashSet<>();
         for (Path input : inputs) {
             runs.put(input, readShard(input));
         }
@@ -143,7 +144,7 @@ public final class RunMerger {
             ((ObjectNode) env.path("cpu")).put("model", String.join(" + ", cpus));
         }
         // Shards of other workloads left other combinations out: the merged run left out all of them.
-        Set<JsonNode> notApplicable = new java.util.LinkedHashSet<>();
+        Set<JsonNode> notApplicable = new LinkedHashSet<>();
         runs.values().forEach(run -> run.env().path(NOT_APPLICABLE).forEach(notApplicable::add));
         if (!notApplicable.isEmpty()) {
             env.putArray(NOT_APPLICABLE).addAll(notApplicable);
